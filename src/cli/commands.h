@@ -1,0 +1,17 @@
+/** @file commands.h
+ * @brief One registration function per subcommand; each lives in its own file in src/cli/.
+ *
+ * A registration adds the subcommand, its flags and help text to the app, and sets a
+ * callback that does the work by calling the libraries. Errors are thrown as
+ * stac2h3::Error and printed by main() as one line.
+ */
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace stac2h3::cli {
+
+// Registrations, in the order `stac2h3 --help` lists them (one line each, added by the
+// file that implements the subcommand).
+
+}  // namespace stac2h3::cli
