@@ -13,5 +13,14 @@ namespace stac2h3::cli {
 
 // Registrations, in the order `stac2h3 --help` lists them (one line each, added by the
 // file that implements the subcommand).
+void addDownloadCommand(CLI::App& app);  // download.cpp
+void addImportCommand(CLI::App& app);    // import.cpp
+void addSimplifyCommand(CLI::App& app);  // simplify.cpp
+void addCellsCommand(CLI::App& app);     // cells.cpp
+void addResampleCommand(CLI::App& app);  // resample.cpp
+void addPlotCommand(CLI::App& app);      // plot.cpp
+void addH3Command(CLI::App& app);        // h3.cpp
+void addSynthCommand(CLI::App& app);     // synth.cpp
+void addDemoCommand(CLI::App& app);      // demo.cpp
 
 }  // namespace stac2h3::cli

@@ -16,6 +16,15 @@ int main(int argc, char** argv) {
   app.fallthrough();
 
   // Subcommands (see commands.h), one line each.
+  stac2h3::cli::addDownloadCommand(app);
+  stac2h3::cli::addImportCommand(app);
+  stac2h3::cli::addSimplifyCommand(app);
+  stac2h3::cli::addCellsCommand(app);
+  stac2h3::cli::addResampleCommand(app);
+  stac2h3::cli::addPlotCommand(app);
+  stac2h3::cli::addH3Command(app);
+  stac2h3::cli::addSynthCommand(app);
+  stac2h3::cli::addDemoCommand(app);
 
   try {
     app.parse(argc, argv);

@@ -47,30 +47,37 @@ struct CellBoundary {
 /** Errors reported as values, as the reference's H3Error. */
 enum class Error {
   kSuccess = 0,
-  kLatLngDomain,   ///< latitude or longitude not finite
-  kResDomain,      ///< resolution outside 0..15, or finer/coarser than allowed
-  kCellInvalid,    ///< not a valid cell index
-  kPentagon,       ///< a pentagon distortion the algorithm cannot cross
-  kFailed,         ///< any other failure
+  kLatLngDomain,  ///< latitude or longitude not finite
+  kResDomain,     ///< resolution outside 0..15, or finer/coarser than allowed
+  kCellInvalid,   ///< not a valid cell index
+  kPentagon,      ///< a pentagon distortion the algorithm cannot cross
+  kFailed,        ///< any other failure
 };
 
 // --- Indexing -----------------------------------------------------------------------------
 
-/** The cell of resolution `res` holding `point` (radians). kLatLngDomain or kResDomain on bad
- * input. */
+/** The cell of resolution `res` holding `point` (radians; any finite longitude wraps).
+ * @param out set to the cell on success, untouched otherwise.
+ * @return kSuccess; kLatLngDomain when a coordinate is not finite; kResDomain when `res` is
+ *         outside 0..15. */
 Error latLngToCell(const LatLng& point, int res, Cell& out);
-/** The cell's centre. */
+/** The cell's centre (radians, longitude in [-π, π]). `cell` must be valid. */
 LatLng cellToLatLng(Cell cell);
-/** The cell's boundary vertices, including Class III distortion vertices. */
+/** The cell's boundary vertices, counter-clockwise, including Class III distortion vertices.
+ * `cell` must be valid. */
 CellBoundary cellToBoundary(Cell cell);
 
 // --- Inspection ---------------------------------------------------------------------------
 
+/** The resolution field (0..15) of any index. */
 int getResolution(Cell cell);
+/** The base cell field (0..121 for a valid cell) of any index. */
 int getBaseCellNumber(Cell cell);
 /** True when `cell` is a well-formed cell index (mode, reserved bits, digits, deleted
  * pentagon subsequence). Safe on any 64-bit value. */
 bool isValidCell(Cell cell);
+/** True when `cell` is one of the 12 pentagons of its resolution (the centre descendants of
+ * the pentagon base cells). False for invalid base cells. */
 bool isPentagon(Cell cell);
 
 /** Lowercase hex, no prefix, as h3-js and h3-py print it. */
@@ -91,20 +98,23 @@ Error cellToChildren(Cell cell, int child_res, std::vector<Cell>& out);
 // --- Traversal ----------------------------------------------------------------------------
 
 /** Every cell within `k` steps of `origin`, origin included, pentagon-safe (order may differ
- * from the reference's; the set is the same). */
+ * from the reference's; the set is the same). Empty when `k` < 0; `origin` must be valid. */
 std::vector<Cell> gridDisk(Cell origin, int k);
-/** True when the two cells share an edge. */
+/** True when the two cells share an edge; false when either is invalid, they are equal or
+ * their resolutions differ. */
 bool areNeighborCells(Cell a, Cell b);
 
 // --- Areas and the grid ------------------------------------------------------------------
 
-/** Exact area on the unit sphere (steradians), computed as the reference does. */
+/** Exact area on the unit sphere (steradians), computed as the reference does, from the
+ * boundary's geodesic edges. `cell` must be valid. */
 double cellAreaRads2(Cell cell);
 /** Exact area in km² on the authalic sphere. */
 double cellAreaKm2(Cell cell);
 /** The 122 resolution-0 cells, in base cell order. */
 std::vector<Cell> res0Cells();
-/** The 12 pentagons of resolution `res`, in base cell order. */
+/** The 12 pentagons of resolution `res`, in base cell order; empty when `res` is outside
+ * 0..15. */
 std::vector<Cell> pentagons(int res);
 
 }  // namespace stac2h3::h3

@@ -1,0 +1,130 @@
+/** @file resample.cpp
+ * @brief `stac2h3 resample`: items GeoPackage -> the Zarr cube (and optionally the long
+ * table), area-weighted per H3 cell and UTC day.
+ */
+#include <tbb/global_control.h>
+
+#include <chrono>
+#include <cstdio>
+#include <optional>
+
+#include "cli/commands.h"
+#include "resample/exact_cell_areas.h"
+#include "resample/items_input.h"
+#include "resample/resampler.h"
+#include "stac/utc_time.h"
+#include "store/items_gpkg.h"
+#include "store/long_table_writer.h"
+#include "store/output_path.h"
+#include "store/zarr_cube_writer.h"
+#include "util/error.h"
+
+namespace stac2h3::cli {
+
+namespace {
+
+struct ResampleFlags {
+  std::string items;
+  int res = 3;
+  std::string output;
+  std::string start;
+  std::string end;
+  std::string gpkg;
+  bool overwrite = false;
+  int jobs = 0;
+};
+
+std::optional<int32_t> parseDayFlag(const std::string& flag, const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  const auto day = stac::parseUtcDay(text);
+  if (!day) throw InputError("bad " + flag + " '" + text + "': expected YYYY-MM-DD");
+  return static_cast<int32_t>(*day);
+}
+
+void printSummary(const resample::ResampleStats& stats, const store::CubeDescription& cube,
+                  double seconds) {
+  for (const auto& reason : stats.unusable_reasons) {
+    std::fprintf(stderr, "stac2h3 resample: skipped %s\n", reason.c_str());
+  }
+  std::fprintf(stderr,
+               "stac2h3 resample: %lld items read, %lld used (%lld duplicates, %lld outside the "
+               "days, %lld bad datetimes, %lld with unusable footprints); %lld distinct "
+               "footprints; %zu cells x %d days (%s .. %s), %lld cell-days observed; %.1f s\n",
+               static_cast<long long>(stats.items_added), static_cast<long long>(stats.items_used),
+               static_cast<long long>(stats.duplicates), static_cast<long long>(stats.outside_days),
+               static_cast<long long>(stats.bad_datetime),
+               static_cast<long long>(stats.unusable_items),
+               static_cast<long long>(stats.distinct_footprints), cube.cells.size(), cube.num_days,
+               stac::formatUtcDay(cube.first_day).c_str(),
+               stac::formatUtcDay(cube.first_day + cube.num_days - 1).c_str(),
+               static_cast<long long>(stats.cell_days), seconds);
+}
+
+void run(const ResampleFlags& flags) {
+  const auto start = std::chrono::steady_clock::now();
+  std::optional<tbb::global_control> threads;
+  if (flags.jobs > 0) {
+    threads.emplace(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(flags.jobs));
+  }
+  // Refuse existing outputs before the long work, not after it.
+  store::prepareOutputPath(flags.output, flags.overwrite);
+  if (!flags.gpkg.empty()) store::prepareOutputPath(flags.gpkg, flags.overwrite);
+
+  const store::CubeLayout layout = store::defaultCubeLayout();
+  resample::ResampleOptions options;
+  options.resolution = flags.res;
+  options.first_day = parseDayFlag("--start", flags.start);
+  options.last_day = parseDayFlag("--end", flags.end);
+  options.block_days = layout.time_chunk;
+  resample::Resampler resampler(options, resample::exactCellAreas());
+  resample::addItemsFromGpkg(flags.items, resampler);
+
+  store::CubeDescription cube = resampler.prepare();
+  for (const auto& [key, value] : store::readMetadata(flags.items)) {
+    if (key != store::kMetaSoftware) cube.text_attributes.emplace_back(key, value);
+  }
+  cube.text_attributes.emplace_back(std::string(store::kMetaSoftware), "stac2h3 " STAC2H3_VERSION);
+  store::ZarrCubeWriter writer(flags.output, cube, layout, flags.overwrite);
+  std::optional<store::LongTableWriter> table;
+  if (!flags.gpkg.empty()) table.emplace(flags.gpkg, cube, flags.overwrite);
+  resampler.run([&](const store::CubeBlock& block) {
+    writer.write(block);
+    if (table) table->write(block);
+  });
+  writer.close();
+  if (table) table->close();
+  printSummary(resampler.stats(), cube,
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+}
+
+}  // namespace
+
+void addResampleCommand(CLI::App& app) {
+  auto flags = std::make_shared<ResampleFlags>();
+  CLI::App* command = app.add_subcommand(
+      "resample",
+      "Area-weighted means of the items' values per H3 cell and UTC day, written as a Zarr "
+      "cube (cube.zarr: time x cell_ids; see the README's Definition and Cube format). "
+      "Duplicated acquisitions count once (newest processing baseline).");
+  command->add_option("items", flags->items, "items GeoPackage (from download/import/synth)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  command->add_option("--res", flags->res, "H3 resolution, 0-15 (default 3)")
+      ->check(CLI::Range(0, 15));
+  command->add_option("-o,--output", flags->output, "the Zarr cube to write (a .zarr directory)")
+      ->required();
+  command->add_option("--start", flags->start,
+                      "first UTC day YYYY-MM-DD (default: the items' first day)");
+  command->add_option("--end", flags->end,
+                      "last UTC day YYYY-MM-DD, inclusive (default: the items' last day)");
+  command->add_option("--gpkg", flags->gpkg,
+                      "also write the long table (cell, date, values, n_items; one row per "
+                      "observed cell and day, no geometry: join to `stac2h3 cells`) to this "
+                      ".gpkg");
+  command->add_flag("--overwrite", flags->overwrite, "replace existing outputs");
+  command->add_option("--jobs", flags->jobs, "threads to use (default: all cores)")
+      ->check(CLI::PositiveNumber);
+  command->callback([flags] { run(*flags); });
+}
+
+}  // namespace stac2h3::cli

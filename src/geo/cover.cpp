@@ -1,0 +1,215 @@
+/** @file cover.cpp
+ * @brief The H3 polygon cover of a footprint, and the exact area of footprint ∩ cell for every
+ * cell of it.
+ *
+ * Each part of the footprint is covered by a flood fill: it starts from the cells around one
+ * vertex and spreads to the neighbours of every cell that overlaps, so only the cover and its
+ * one-cell rim are ever looked at. Each cell is classified cheaply first: footprint edges
+ * whose bounding cap misses the cell's cap are skipped, the rest are tested exactly against
+ * the cell; a cell no edge touches is wholly inside or wholly outside, which its neighbour
+ * (when that is wholly inside) or the winding number of its centre decides. Only cells that
+ * an edge touches are clipped.
+ */
+#include "geo/cover.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <string>
+#include <unordered_set>
+
+#include "geo/cell_shape.h"
+#include "geo/convex_clip.h"
+#include "geo/point_in_polygon.h"
+#include "geo/sphere_coords.h"
+#include "geo/spherical_area.h"
+#include "geo/spherical_polygon.h"
+#include "util/error.h"
+
+namespace stac2h3::geo {
+namespace {
+
+/** Overlaps smaller than this fraction of the cell's area are rounding, not overlap: a
+ * footprint edge running along a cell edge leaves slivers below ~1e-14 of the cell. */
+constexpr double kMinOverlapFraction = 1e-12;
+
+/** A footprint edge with the cap that holds it (centre `mid`, radius `half`). */
+struct Edge {
+  Vec3 a;
+  Vec3 b;
+  Vec3 mid;
+  double half = 0.0;
+  double cos_half = 1.0;
+  double sin_half = 0.0;
+};
+
+void appendEdges(const SphericalRing& ring, std::vector<Edge>& edges) {
+  for (size_t i = 0; i < ring.size(); ++i) {
+    Edge e;
+    e.a = ring[i];
+    e.b = ring[i + 1 == ring.size() ? 0 : i + 1];
+    e.mid = normalized(e.a + e.b);
+    e.half = std::max(angleBetween(e.mid, e.a), angleBetween(e.mid, e.b)) * (1.0 + 1e-9) + 1e-12;
+    e.cos_half = std::cos(e.half);
+    e.sin_half = std::sin(e.half);
+    edges.push_back(e);
+  }
+}
+
+/** Covers the parts of one footprint, reusing its buffers from part to part. */
+class Coverer {
+ public:
+  /** @param need_areas  false when only the cells are wanted: whole cells skip their area. */
+  Coverer(int res, bool need_areas) : res_(res), need_areas_(need_areas) {}
+
+  /** Appends the cells overlapping `part`, with areas in steradians. */
+  void coverPart(const SphericalPolygon& part, std::vector<CellOverlap>& out) {
+    part_ = &part;
+    edges_.clear();
+    appendEdges(part.outer, edges_);
+    for (const SphericalRing& hole : part.holes) appendEdges(hole, edges_);
+
+    seen_.clear();
+    queue_.clear();
+    h3::Cell seed = 0;
+    if (h3::latLngToCell(toLatLng(part.outer.front()), res_, seed) != h3::Error::kSuccess) {
+      throw Error("cannot index footprint vertex at resolution " + std::to_string(res_));
+    }
+    // The seed cell holds a vertex, but when that vertex lies on a cell edge the footprint may
+    // only enter the neighbours: all cells around the vertex are in the seed's disk.
+    enqueueNeighbours(seed, false);
+    while (!queue_.empty()) {
+      const Pending next = queue_.back();
+      queue_.pop_back();
+      makeCellShape(next.cell, shape_);
+      const Overlap overlap = classify(next.beside_whole_cell);
+      if (overlap == Overlap::kNone) continue;
+      out.push_back({next.cell, area_, overlap == Overlap::kWhole});
+      enqueueNeighbours(next.cell, overlap == Overlap::kWhole);
+    }
+  }
+
+ private:
+  enum class Overlap { kNone, kPartial, kWhole };
+
+  /** A cell to classify, and whether it was reached from a cell wholly inside. */
+  struct Pending {
+    h3::Cell cell;
+    bool beside_whole_cell;
+  };
+
+  void enqueueNeighbours(h3::Cell cell, bool whole) {
+    for (const h3::Cell neighbour : h3::gridDisk(cell, 1)) {
+      if (seen_.insert(neighbour).second) queue_.push_back({neighbour, whole});
+    }
+  }
+
+  /** True when some footprint edge meets the closed cell. */
+  bool touchedByEdge() const {
+    for (const Edge& e : edges_) {
+      // Caps that are apart cannot share a point: angle(centre, mid) > radius + half.
+      if (shape_.radius + e.half < std::numbers::pi &&
+          dot(shape_.center, e.mid) <
+              shape_.cos_radius * e.cos_half - shape_.sin_radius * e.sin_half) {
+        continue;
+      }
+      for (const ConvexPolygon& piece : shape_.pieces) {
+        if (arcTouches(e.a, e.b, piece)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Area of part ∩ cell by clipping every ring against every convex piece of the cell. */
+  double clippedArea() {
+    double area = 0.0;
+    for (const ConvexPolygon& piece : shape_.pieces) {
+      clipRing(part_->outer, piece, clipped_, scratch_);
+      area += ringSignedArea(clipped_);
+      for (const SphericalRing& hole : part_->holes) {
+        clipRing(hole, piece, clipped_, scratch_);
+        area -= ringSignedArea(clipped_);
+      }
+    }
+    return area;
+  }
+
+  /** Classifies the current cell and sets area_ (steradians) for an overlapping one. */
+  Overlap classify(bool beside_whole_cell) {
+    if (!touchedByEdge()) {
+      // No footprint edge meets the cell: it is wholly inside or wholly outside. Beside a
+      // cell wholly inside, the two closed cells form a connected set that no edge meets, so
+      // it is inside too; otherwise the winding number of its centre decides.
+      if (!beside_whole_cell && !polygonContains(*part_, shape_.center)) return Overlap::kNone;
+      area_ = need_areas_ ? areaSteradians(shape_) : 0.0;
+      return Overlap::kWhole;
+    }
+    area_ = clippedArea();
+    return area_ > kMinOverlapFraction * areaSteradians(shape_) ? Overlap::kPartial
+                                                                : Overlap::kNone;
+  }
+
+  int res_;
+  bool need_areas_;
+  const SphericalPolygon* part_ = nullptr;
+  double area_ = 0.0;
+  std::vector<Edge> edges_;
+  std::unordered_set<h3::Cell> seen_;
+  std::vector<Pending> queue_;
+  CellShape shape_;
+  std::vector<Vec3> clipped_;
+  std::vector<Vec3> scratch_;
+};
+
+/** The overlaps of all parts in steradians, sorted by cell, a cell met by several parts
+ * merged into one entry. */
+std::vector<CellOverlap> overlapsSteradians(const MultiPolygon& footprint, int res,
+                                            bool need_areas) {
+  if (res < 0 || res > h3::kMaxResolution) {
+    throw InputError("resolution " + std::to_string(res) + " is outside 0.." +
+                     std::to_string(h3::kMaxResolution));
+  }
+  std::vector<CellOverlap> overlaps;
+  Coverer coverer(res, need_areas);
+  for (const SphericalPolygon& part : toSpherical(footprint)) coverer.coverPart(part, overlaps);
+  std::sort(overlaps.begin(), overlaps.end(),
+            [](const CellOverlap& x, const CellOverlap& y) { return x.cell < y.cell; });
+  // Parts that meet (e.g. the two halves of a footprint split at ±180°) share cells.
+  size_t kept = 0;
+  for (size_t i = 0; i < overlaps.size(); ++i) {
+    if (kept > 0 && overlaps[kept - 1].cell == overlaps[i].cell) {
+      overlaps[kept - 1].area_km2 += overlaps[i].area_km2;
+      overlaps[kept - 1].whole = overlaps[kept - 1].whole || overlaps[i].whole;
+    } else {
+      overlaps[kept++] = overlaps[i];
+    }
+  }
+  overlaps.resize(kept);
+  return overlaps;
+}
+
+constexpr double kKm2PerSteradian = h3::kEarthRadiusKm * h3::kEarthRadiusKm;
+
+}  // namespace
+
+std::vector<h3::Cell> polygonCover(const MultiPolygon& footprint, int res) {
+  const std::vector<CellOverlap> overlaps = overlapsSteradians(footprint, res, false);
+  std::vector<h3::Cell> cells;
+  cells.reserve(overlaps.size());
+  for (const CellOverlap& overlap : overlaps) cells.push_back(overlap.cell);
+  return cells;
+}
+
+std::vector<CellOverlap> cellOverlaps(const MultiPolygon& footprint, int res) {
+  std::vector<CellOverlap> overlaps = overlapsSteradians(footprint, res, true);
+  for (CellOverlap& overlap : overlaps) overlap.area_km2 *= kKm2PerSteradian;
+  return overlaps;
+}
+
+double areaKm2(const MultiPolygon& footprint) {
+  double area = 0.0;
+  for (const SphericalPolygon& part : toSpherical(footprint)) area += areaSteradians(part);
+  return area * kKm2PerSteradian;
+}
+
+}  // namespace stac2h3::geo

@@ -1,0 +1,158 @@
+/** @file face_ijk.cpp
+ * @brief The gnomonic projection between the sphere and the icosahedron faces, and face
+ * overage.
+ */
+#include "h3/face_ijk.h"
+
+#include <array>
+#include <cmath>
+
+#include "h3/constants.h"
+#include "h3/icosahedron.h"
+
+namespace stac2h3::h3::detail {
+namespace {
+
+/** North and east unit vectors of the tangent plane at a point. */
+struct TangentBasis {
+  Vec3d north;
+  Vec3d east;
+};
+
+TangentBasis tangentBasisAt(const Vec3d& p) {
+  const Vec3d north_pole{0.0, 0.0, 1.0};
+  const Vec3d north = normalized(linearCombination(1.0, north_pole, -dot(north_pole, p), p));
+  return {north, cross(north, p)};
+}
+
+/** The face centres' tangent bases, computed once (they are used by every projection). */
+const std::array<TangentBasis, kNumFaces>& faceBases() {
+  static const std::array<TangentBasis, kNumFaces> bases = [] {
+    std::array<TangentBasis, kNumFaces> out;
+    for (int f = 0; f < kNumFaces; ++f) out[f] = tangentBasisAt(kFaceCenters[f]);
+    return out;
+  }();
+  return bases;
+}
+
+/** An angle in [0, 2π) for inputs in [-2π, 4π), with the reference's rounding. */
+double positiveAngle(double rads) {
+  double out = rads < 0.0 ? rads + kTwoPi : rads;
+  if (rads >= kTwoPi) out -= kTwoPi;
+  return out;
+}
+
+/** Azimuth of `p` seen from the centre of `face`. */
+double azimuthFromFaceCenter(int face, const Vec3d& p) {
+  const TangentBasis& basis = faceBases()[face];
+  const Vec3d& center = kFaceCenters[face];
+  const Vec3d projected = normalized(linearCombination(1.0, p, -dot(p, center), center));
+  return std::atan2(dot(projected, basis.east), dot(projected, basis.north));
+}
+
+}  // namespace
+
+int nearestFace(const Vec3d& p, double& squared_chord) {
+  int face = 0;
+  squared_chord = 5.0;  // above the largest possible squared chord, 4
+  for (int f = 0; f < kNumFaces; ++f) {
+    const double d = squaredDistance(kFaceCenters[f], p);
+    if (d < squared_chord) {
+      face = f;
+      squared_chord = d;
+    }
+  }
+  return face;
+}
+
+Vec2d projectOntoFace(const Vec3d& p, int face, double squared_chord, int res) {
+  // Angular distance from the centre: cos(r) = 1 - chord² / 2.
+  double r = std::acos(1 - squared_chord * 0.5);
+  if (r < kEpsilon) return {0.0, 0.0};
+
+  // Counter-clockwise angle from the face's i-axis.
+  double theta =
+      positiveAngle(kFaceIAxisAzimuth[face] - positiveAngle(azimuthFromFaceCenter(face, p)));
+  if (isClassIII(res)) theta = positiveAngle(theta - kAp7RotationRads);
+
+  // Gnomonic distance, in units of this resolution's cells (one multiply per resolution,
+  // in the reference's order, for bit-exact results).
+  r = std::tan(r);
+  r *= kInvRes0UnitGnomonic;
+  for (int i = 0; i < res; ++i) r *= kSqrt7;
+
+  return {r * std::cos(theta), r * std::sin(theta)};
+}
+
+Vec3d hex2dToVec3(const Vec2d& v, int face, int res, bool substrate) {
+  double r = magnitude(v);
+  if (r < kEpsilon) return kFaceCenters[face];
+
+  double theta = std::atan2(v.y, v.x);
+
+  for (int i = 0; i < res; ++i) r *= kInvSqrt7;
+  if (substrate) {
+    r *= kOneThird;
+    if (isClassIII(res)) r *= kInvSqrt7;
+  }
+  r *= kRes0UnitGnomonic;
+  r = std::atan(r);  // inverse gnomonic: angular distance from the face centre
+
+  // A substrate grid is already rotated for Class III.
+  if (!substrate && isClassIII(res)) theta = positiveAngle(theta + kAp7RotationRads);
+  theta = positiveAngle(kFaceIAxisAzimuth[face] - theta);  // now an azimuth
+
+  const TangentBasis& basis = faceBases()[face];
+  const Vec3d direction =
+      linearCombination(std::cos(theta), basis.north, std::sin(theta), basis.east);
+  return normalized(linearCombination(std::cos(r), kFaceCenters[face], std::sin(r), direction));
+}
+
+FaceIJK vec3ToFaceIjk(const Vec3d& p, int res) {
+  double squared_chord = 0.0;
+  const int face = nearestFace(p, squared_chord);
+  return {face, hex2dToIjk(projectOntoFace(p, face, squared_chord, res))};
+}
+
+Vec3d faceIjkToVec3(const FaceIJK& f, int res) {
+  return hex2dToVec3(toHex2d(f.coord), f.face, res, false);
+}
+
+Overage adjustOverage(FaceIJK& f, int res, bool pent_leading4, bool substrate) {
+  CoordIJK& ijk = f.coord;
+  int max_dim = classIIMaxDim(res);
+  if (substrate) max_dim *= 3;
+
+  const int sum = ijk.i + ijk.j + ijk.k;
+  if (substrate && sum == max_dim) return Overage::kFaceEdge;
+  if (sum <= max_dim) return Overage::kNone;
+
+  // Which edge was crossed follows from the quadrant the coordinate is in.
+  FaceEdge edge = kEdgeIJ;
+  if (ijk.k > 0) {
+    if (ijk.j > 0) {
+      edge = kEdgeJK;
+    } else {
+      edge = kEdgeKI;
+      if (pent_leading4) {
+        // The pentagon's deleted subsequence turns this part of the face by 60°: rotate
+        // about the pentagon centre at (max_dim, 0, 0).
+        const CoordIJK origin{max_dim, 0, 0};
+        ijk = rotate60cw(ijk - origin) + origin;
+      }
+    }
+  }
+
+  const FaceOrientation& orientation = kFaceNeighbors[f.face][edge];
+  f.face = orientation.face;
+  for (int i = 0; i < orientation.ccw_rotations; ++i) ijk = rotate60ccw(ijk);
+  int unit_scale = classIIUnitScale(res);
+  if (substrate) unit_scale *= 3;
+  ijk = normalized(ijk + orientation.translate * unit_scale);
+
+  // Overage points on pentagon boundaries can land exactly on an edge.
+  if (substrate && ijk.i + ijk.j + ijk.k == max_dim) return Overage::kFaceEdge;
+  return Overage::kNewFace;
+}
+
+}  // namespace stac2h3::h3::detail

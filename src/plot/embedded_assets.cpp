@@ -1,0 +1,41 @@
+/** @file embedded_assets.cpp
+ * @brief Embeds the assets with the assembler's .incbin (CMake passes their paths and makes
+ * this file depend on them), which keeps megabytes of JavaScript out of the C++ compiler.
+ */
+#include "plot/embedded_assets.h"
+
+#define STAC2H3_EMBED(symbol, path)         \
+  asm(".pushsection .rodata\n"              \
+      ".global " #symbol "_begin\n" #symbol \
+      "_begin:\n"                           \
+      ".incbin \"" path                     \
+      "\"\n"                                \
+      ".global " #symbol "_end\n" #symbol   \
+      "_end:\n"                             \
+      ".byte 0\n"                           \
+      ".popsection\n");                     \
+  extern "C" const char symbol##_begin[];   \
+  extern "C" const char symbol##_end[];
+
+STAC2H3_EMBED(stac2h3_land_topojson, STAC2H3_LAND_TOPOJSON_PATH)
+STAC2H3_EMBED(stac2h3_viewer_bundle, STAC2H3_VIEWER_BUNDLE_PATH)
+STAC2H3_EMBED(stac2h3_page_template, STAC2H3_PAGE_TEMPLATE_PATH)
+
+namespace stac2h3::plot {
+
+std::string_view landTopoJson() {
+  return {stac2h3_land_topojson_begin,
+          static_cast<size_t>(stac2h3_land_topojson_end - stac2h3_land_topojson_begin)};
+}
+
+std::string_view viewerBundle() {
+  return {stac2h3_viewer_bundle_begin,
+          static_cast<size_t>(stac2h3_viewer_bundle_end - stac2h3_viewer_bundle_begin)};
+}
+
+std::string_view pageTemplate() {
+  return {stac2h3_page_template_begin,
+          static_cast<size_t>(stac2h3_page_template_end - stac2h3_page_template_begin)};
+}
+
+}  // namespace stac2h3::plot

@@ -1,0 +1,19 @@
+/** @file embedded_assets.h
+ * @brief Files built into the binary, so that plotting needs no data files at run time:
+ * Natural Earth land (world-atlas land-110m TopoJSON), the web viewer's bundle and its
+ * page template.
+ */
+#pragma once
+
+#include <string_view>
+
+namespace stac2h3::plot {
+
+/** world-atlas's land-110m.json (TopoJSON, Natural Earth 1:110m land). */
+std::string_view landTopoJson();
+/** The esbuild bundle of web/ (an IIFE script that renders window.STAC2H3_DATA). */
+std::string_view viewerBundle();
+/** web/page.html, the template of the interactive page. */
+std::string_view pageTemplate();
+
+}  // namespace stac2h3::plot

@@ -1,0 +1,98 @@
+/** @file resampler.h
+ * @brief The area-weighted engine: items in, one block of days of the cube at a time out.
+ *
+ * Definition (the README says the same): for cell c and UTC day d, take the items of day d
+ * whose footprint overlaps c; a_i is the area of footprint_i ∩ c. For each value,
+ * value = Σ a_i·v_i / Σ a_i over the items whose v_i is not NULL (NaN where there is none);
+ * n_items counts the items with a_i > 0; obs_fraction = Σ a_i / area(c). Duplicated
+ * acquisitions count once (acquisition.h).
+ *
+ * Use: add() every item, prepare() once (deduplicates, computes the overlaps of each
+ * distinct footprint in parallel, fixes the cells and the days), then run() to receive the
+ * blocks in day order. Memory: the items as ~48-byte records, the overlaps of the distinct
+ * footprints, and one block of days (not the whole span).
+ */
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "resample/cell_areas.h"
+#include "stac/item.h"
+#include "store/cube_block.h"
+#include "store/items_gpkg.h"
+
+namespace stac2h3::resample {
+
+struct ResampleOptions {
+  int resolution = 3;
+  /** First and last UTC day (days since 1970-01-01), inclusive; default: the items' own. */
+  std::optional<int32_t> first_day;
+  std::optional<int32_t> last_day;
+  /** Days per block handed to the sink; blocks start at first_day + k * block_days. */
+  int block_days = 16;
+};
+
+/** What happened to the items; filled as the work goes. */
+struct ResampleStats {
+  int64_t items_added = 0;
+  int64_t items_used = 0;           ///< items that went into the cube
+  int64_t duplicates = 0;           ///< dropped as a duplicated acquisition
+  int64_t outside_days = 0;         ///< outside [first_day, last_day]
+  int64_t bad_datetime = 0;         ///< datetime that is not an RFC 3339 instant
+  int64_t unusable_footprints = 0;  ///< distinct footprints skipped (self-intersecting...)
+  int64_t unusable_items = 0;       ///< items skipped for their footprint
+  std::vector<std::string> unusable_reasons;  ///< the first few reasons, one line each
+  int64_t distinct_footprints = 0;
+  int64_t cell_days = 0;  ///< (cell, day) pairs with at least one item
+  double overlap_seconds = 0.0;
+  double accumulate_seconds = 0.0;
+  double sink_seconds = 0.0;
+};
+
+class Resampler {
+ public:
+  /**
+   * @param options    resolution, days, block size.
+   * @param cell_areas the overlap computation (exactOverlaps() for the real thing).
+   * @throws stac2h3::InputError on a resolution outside 0..15 or block_days < 1.
+   */
+  Resampler(ResampleOptions options, CellAreaFunction cell_areas);
+  ~Resampler();
+  Resampler(const Resampler&) = delete;
+  Resampler& operator=(const Resampler&) = delete;
+
+  /** Adds an item (decoded footprint). Items with an unparsable datetime are counted and
+   * skipped. @throws stac2h3::Error after prepare(). */
+  void add(const stac::Item& item);
+  /** Adds an item as read raw from an items GeoPackage: its footprint is decoded only the
+   * first time its geometry bytes are seen. @throws stac2h3::Error on an undecodable blob. */
+  void add(const store::RawItem& item);
+
+  /**
+   * Deduplicates, picks the days, computes the cell overlaps of the distinct footprints
+   * (in parallel, in the calling thread's TBB arena) and collects the cells ever observed.
+   * @return the cube's resolution, time axis, cells and item count (attributes empty).
+   * @throws stac2h3::InputError when no item falls in the days, or first_day > last_day.
+   */
+  store::CubeDescription prepare();
+
+  /**
+   * Accumulates block after block (days in parallel) and hands each to `sink`, in day order.
+   * @param sink  receives each block; the block is reused after the call returns.
+   * @throws whatever `sink` throws; stac2h3::Error when called before prepare().
+   */
+  void run(const std::function<void(const store::CubeBlock&)>& sink);
+
+  const ResampleStats& stats() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace stac2h3::resample

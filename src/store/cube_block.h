@@ -1,0 +1,57 @@
+/** @file cube_block.h
+ * @brief A block of consecutive days of the cube, every cell, as the resampler hands it to
+ * the writers (the Zarr cube and the long-table GeoPackage).
+ */
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "h3/h3.h"
+#include "store/cube_schema.h"
+
+namespace stac2h3::store {
+
+/** How many float32 variables the cube has (the six values, then obs_fraction). */
+inline constexpr int kNumFloatVariables = static_cast<int>(cube::kFloatVariables.size());
+
+/**
+ * Days [first_day, first_day + num_days) of the cube for all its cells, row-major
+ * [day][cell]: element (d, c) is at d * num_cells + c. Floats are NaN and counts 0 where no
+ * item observed the cell that day.
+ */
+struct CubeBlock {
+  int32_t first_day = 0;  ///< days since 1970-01-01 of the block's first day
+  int32_t num_days = 0;
+  int64_t num_cells = 0;
+  /** Indexed as cube::kFloatVariables. */
+  std::array<std::vector<float>, kNumFloatVariables> floats;
+  std::vector<uint16_t> n_items;
+
+  /** Resizes for `days` x `cells` and fills with NaN / 0. */
+  void reset(int32_t first, int32_t days, int64_t cells) {
+    first_day = first;
+    num_days = days;
+    num_cells = cells;
+    const auto size = static_cast<size_t>(days) * static_cast<size_t>(cells);
+    for (auto& values : floats) values.assign(size, std::numeric_limits<float>::quiet_NaN());
+    n_items.assign(size, 0);
+  }
+};
+
+/** What a cube file says about itself besides its data. */
+struct CubeDescription {
+  int resolution = 0;
+  int32_t first_day = 0;  ///< days since 1970-01-01 of the time axis' first day
+  int32_t num_days = 0;
+  std::vector<h3::Cell> cells;  ///< sorted ascending, unique
+  /** Group attributes written as text (source API, collection, query, software version...). */
+  std::vector<std::pair<std::string, std::string>> text_attributes;
+  int64_t item_count = 0;  ///< items that went into the cube (after deduplication)
+};
+
+}  // namespace stac2h3::store

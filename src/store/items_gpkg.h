@@ -1,0 +1,176 @@
+/** @file items_gpkg.h
+ * @brief The items GeoPackage (items.gpkg): writing batches of stac::Item, the resume table
+ * of finished download slices, the key/value metadata table, and fast streaming reads.
+ *
+ * File layout (the contract between download/import/synth and cells/resample; the README's
+ * "Items table" section says the same):
+ * - table `items`: `fid` INTEGER PRIMARY KEY, `geom` MULTIPOLYGON (EPSG:4326, GeoPackage
+ *   binary with an XY envelope, R-tree spatial index `rtree_items_geom`), `id` TEXT,
+ *   `collection` TEXT, `datetime` TEXT (UTC ISO 8601), `platform` TEXT, `mgrs_tile` TEXT,
+ *   `processing_baseline` TEXT, REAL `cloud_cover`, `nodata`, `snow_ice`, `vegetation`,
+ *   `not_vegetated`, `water` (NULL when unknown, never 0), then one TEXT column per extra
+ *   property (its key with ':' replaced by '_'); UNIQUE (collection, id).
+ * - table `stac2h3_slices` (key TEXT PRIMARY KEY, finished TEXT): finished download slices.
+ * - table `stac2h3_metadata` (key TEXT PRIMARY KEY, value TEXT): source API, collection,
+ *   query, software version... copied into the cube's attributes.
+ *
+ * Written with sqlite3 directly rather than through OGR: prepared statements inside one
+ * transaction per batch avoid OGR's per-feature overhead, and the unique (collection, id)
+ * rule needs a lookup OGR does not offer. The file is a standard GeoPackage 1.3 that
+ * ogrinfo, QGIS and geopandas read.
+ */
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "geo/geometry.h"
+#include "stac/item.h"
+
+namespace stac2h3::store {
+
+/** Table names. */
+inline constexpr std::string_view kItemsTable = "items";
+inline constexpr std::string_view kSlicesTable = "stac2h3_slices";
+inline constexpr std::string_view kMetadataTable = "stac2h3_metadata";
+
+/** Well-known metadata keys (any other key may be stored too). */
+inline constexpr std::string_view kMetaSourceApi = "source_api";       ///< e.g. the API URL
+inline constexpr std::string_view kMetaCollection = "collection";      ///< e.g. sentinel-2-l2a
+inline constexpr std::string_view kMetaQuery = "query";                ///< the query as JSON
+inline constexpr std::string_view kMetaSoftware = "software_version";  ///< "stac2h3 0.1.0"
+
+/** The column name of an extra property key: ':' (and any character other than a letter,
+ * digit or '_') becomes '_', e.g. "s2:product_uri" -> "s2_product_uri". */
+std::string extraColumnName(std::string_view property_key);
+
+/**
+ * Writes an items GeoPackage. Each write() is one transaction: a SIGKILL at any moment
+ * leaves a valid file holding every batch whose write() returned.
+ *
+ * Duplicates: items are unique by (collection, id); a later copy REPLACES the stored row
+ * (its values and footprint), so re-running a download refreshes reprocessed items and the
+ * row count never grows from repeats.
+ *
+ * Thread-safety: none. One ItemsWriter per file and all calls from one thread at a time
+ * (funnel the writes of parallel downloads through one thread). A second writer on the
+ * same file, in this or another process, waits up to 10 s for the lock, then throws.
+ */
+class ItemsWriter {
+ public:
+  /**
+   * Opens `path`, creating the GeoPackage and its tables when the file does not exist.
+   * @param path              the .gpkg file.
+   * @param extra_properties  the extra property keys, in the order of Item::extra; columns
+   *                          missing from an existing file are added.
+   * @throws stac2h3::Error when the file cannot be created or opened, is not a GeoPackage
+   *         with an `items` table of this layout, or an extra column name collides with a
+   *         fixed column.
+   */
+  explicit ItemsWriter(const std::filesystem::path& path,
+                       std::vector<std::string> extra_properties = {});
+  ~ItemsWriter();
+  ItemsWriter(const ItemsWriter&) = delete;
+  ItemsWriter& operator=(const ItemsWriter&) = delete;
+
+  /**
+   * Writes a batch in one transaction; optionally marks a slice finished in the same
+   * transaction (so a slice is never recorded without its last items).
+   * @param items           items whose footprint is not empty (an empty one throws).
+   * @param finished_slice  a slice key to record as finished, or "" for none.
+   * @return how many of the items were new (not replacing a stored (collection, id)).
+   * @throws stac2h3::Error on a disk or database error (the batch is rolled back) or when
+   *         an item has the wrong number of extra values or an empty footprint.
+   */
+  int64_t write(std::span<const stac::Item> items, const std::string& finished_slice = "");
+
+  /** Records a finished slice (its own transaction). @throws stac2h3::Error on failure. */
+  void markSliceDone(const std::string& key);
+  /** The keys of every finished slice. */
+  std::set<std::string> doneSlices() const;
+
+  /** Sets one metadata entry (its own transaction). @throws stac2h3::Error on failure. */
+  void setMetadata(const std::string& key, const std::string& value);
+  /** Every metadata entry. */
+  std::map<std::string, std::string> metadata() const;
+
+  /** Rows in the items table. */
+  int64_t itemCount() const;
+  /** The file's path. */
+  const std::filesystem::path& path() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/** One row as stored, without decoding the footprint. The views point into the reader's
+ * buffers and stay valid until the next call to ItemsReader::next. */
+struct RawItem {
+  int64_t fid = 0;
+  std::string_view id, collection, datetime, platform, mgrs_tile, processing_baseline;
+  std::array<double, stac::kNumValues> values{};  ///< NaN for NULL
+  /** The GeoPackage geometry blob (header + WKB). Equal blobs are equal footprints, so a
+   * caller can recognise repeated footprints without decoding them. */
+  std::span<const uint8_t> geometry;
+};
+
+/**
+ * Streams the items table in fid order (insertion order). Read-only; any number of readers
+ * may run, also while a writer is writing (each sees the committed batches).
+ */
+class ItemsReader {
+ public:
+  /** @throws stac2h3::Error when `path` is missing or not an items GeoPackage. */
+  explicit ItemsReader(const std::filesystem::path& path);
+  ~ItemsReader();
+  ItemsReader(const ItemsReader&) = delete;
+  ItemsReader& operator=(const ItemsReader&) = delete;
+
+  /** Rows in the items table (a COUNT, cheap thanks to the primary key). */
+  int64_t count() const;
+  /** Names of the extra columns, in table order. */
+  const std::vector<std::string>& extraColumns() const;
+
+  /**
+   * The next row, decoded into `item` (its buffers are reused: pass the same Item each call).
+   * @return false at the end.
+   * @throws stac2h3::Error on a database error or an undecodable geometry (naming the fid).
+   */
+  bool next(stac::Item& item);
+  /** The next row without decoding its footprint; false at the end. */
+  bool next(RawItem& raw);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/**
+ * Decodes a GeoPackage geometry blob holding a Polygon or MultiPolygon.
+ * @param blob  the blob (GeoPackage header, optional envelope, WKB, either byte order).
+ * @param out   receives the footprint (its buffers are reused).
+ * @throws stac2h3::Error when the blob is truncated or not a (Multi)Polygon.
+ */
+void decodeGpkgGeometry(std::span<const uint8_t> blob, geo::MultiPolygon& out);
+
+/**
+ * Calls `callback` for every item of the file, in insertion order.
+ * @throws stac2h3::Error as ItemsReader, or whatever the callback throws.
+ */
+void readItems(const std::filesystem::path& path,
+               const std::function<void(const stac::Item&)>& callback);
+
+/** The metadata table of an items file. @throws stac2h3::Error when unreadable. */
+std::map<std::string, std::string> readMetadata(const std::filesystem::path& path);
+
+}  // namespace stac2h3::store

@@ -1,0 +1,121 @@
+/** @file items_reader.cpp
+ * @brief ItemsReader / readItems / readMetadata: streaming the items table with one
+ * prepared SELECT over a memory-mapped, read-only connection.
+ */
+#include <optional>
+
+#include "store/items_gpkg.h"
+#include "store/items_schema.h"
+#include "store/sqlite_db.h"
+#include "util/error.h"
+
+namespace stac2h3::store {
+namespace {
+
+// Columns of the SELECT: fid, geom, the text columns, the values, the extras.
+constexpr int kFirstText = 2;
+constexpr int kFirstValue = kFirstText + static_cast<int>(kItemTextColumns.size());
+constexpr int kFirstExtra = kFirstValue + stac::kNumValues;
+
+SqliteDb openReadOnly(const std::filesystem::path& path) {
+  if (!std::filesystem::is_regular_file(path)) throw Error(path.string() + ": no such file");
+  return SqliteDb(path, SQLITE_OPEN_READONLY);
+}
+
+}  // namespace
+
+struct ItemsReader::Impl {
+  explicit Impl(const std::filesystem::path& file) : path(file), db(openReadOnly(file)) {
+    // Reading through a memory map avoids a copy per page (sqlite caps the size itself).
+    db.exec("PRAGMA mmap_size = 1099511627776");
+    const ItemsColumns columns = readItemsColumns(db);
+    extra_columns = columns.extra;
+    // A simplified file may lack optional columns: they read as NULL.
+    auto column = [&](std::string_view name) {
+      return columns.has(name) ? std::string(name) : "NULL AS " + std::string(name);
+    };
+    std::string sql = "SELECT fid, geom";
+    for (std::string_view c : kItemTextColumns) sql += ", " + column(c);
+    for (std::string_view c : stac::kValueNames) sql += ", " + column(c);
+    for (const std::string& c : extra_columns) sql += ", " + quoteIdentifier(c);
+    select.emplace(db.prepare(sql + " FROM items ORDER BY fid"));
+  }
+
+  std::filesystem::path path;
+  SqliteDb db;
+  std::vector<std::string> extra_columns;
+  std::optional<SqliteStatement> select;
+};
+
+ItemsReader::ItemsReader(const std::filesystem::path& path) : impl_(std::make_unique<Impl>(path)) {}
+ItemsReader::~ItemsReader() = default;
+
+int64_t ItemsReader::count() const {
+  SqliteStatement query = impl_->db.prepare("SELECT count(*) FROM items");
+  query.step();
+  return query.columnInt(0);
+}
+
+const std::vector<std::string>& ItemsReader::extraColumns() const {
+  return impl_->extra_columns;
+}
+
+bool ItemsReader::next(RawItem& raw) {
+  SqliteStatement& row = *impl_->select;
+  if (!row.step()) return false;
+  raw.fid = row.columnInt(0);
+  raw.geometry = row.columnBlob(1);
+  std::string_view* texts[] = {&raw.id,       &raw.collection, &raw.datetime,
+                               &raw.platform, &raw.mgrs_tile,  &raw.processing_baseline};
+  for (int i = 0; i < static_cast<int>(kItemTextColumns.size()); ++i) {
+    *texts[i] = row.columnText(kFirstText + i);
+  }
+  for (int v = 0; v < stac::kNumValues; ++v) raw.values[v] = row.columnRealOrNaN(kFirstValue + v);
+  return true;
+}
+
+bool ItemsReader::next(stac::Item& item) {
+  RawItem raw;
+  if (!next(raw)) return false;
+  item.id.assign(raw.id);
+  item.collection.assign(raw.collection);
+  item.datetime.assign(raw.datetime);
+  item.platform.assign(raw.platform);
+  item.mgrs_tile.assign(raw.mgrs_tile);
+  item.processing_baseline.assign(raw.processing_baseline);
+  item.values = raw.values;
+  const SqliteStatement& row = *impl_->select;
+  item.extra.resize(impl_->extra_columns.size());
+  for (size_t i = 0; i < item.extra.size(); ++i) {
+    const int column = kFirstExtra + static_cast<int>(i);
+    if (row.columnIsNull(column)) {
+      item.extra[i].reset();
+    } else {
+      item.extra[i] = std::string(row.columnText(column));
+    }
+  }
+  try {
+    decodeGpkgGeometry(raw.geometry, item.footprint);
+  } catch (const Error& e) {
+    throw Error(impl_->path.string() + ": item fid " + std::to_string(raw.fid) + ": " + e.what());
+  }
+  return true;
+}
+
+void readItems(const std::filesystem::path& path,
+               const std::function<void(const stac::Item&)>& callback) {
+  ItemsReader reader(path);
+  stac::Item item;
+  while (reader.next(item)) callback(item);
+}
+
+std::map<std::string, std::string> readMetadata(const std::filesystem::path& path) {
+  SqliteDb db = openReadOnly(path);
+  std::map<std::string, std::string> entries;
+  if (!db.hasTable("stac2h3_metadata")) return entries;
+  SqliteStatement query = db.prepare("SELECT key, value FROM stac2h3_metadata");
+  while (query.step()) entries.emplace(query.columnText(0), query.columnText(1));
+  return entries;
+}
+
+}  // namespace stac2h3::store

@@ -1,0 +1,145 @@
+/** @file items_schema.cpp
+ * @brief GeoPackage 1.3 core tables and the items layout, created with plain SQL.
+ */
+#include "store/items_schema.h"
+
+#include <algorithm>
+
+#include "stac/item.h"
+#include "store/gpkg_geometry.h"
+#include "store/items_gpkg.h"
+#include "util/error.h"
+
+namespace stac2h3::store {
+namespace {
+
+// 'GPKG' as the SQLite application id and 10300 as user_version mark a GeoPackage 1.3.
+constexpr const char* kCoreTables = R"sql(
+PRAGMA application_id = 1196444487;
+PRAGMA user_version = 10300;
+CREATE TABLE gpkg_spatial_ref_sys (
+  srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY, organization TEXT NOT NULL,
+  organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
+INSERT INTO gpkg_spatial_ref_sys VALUES
+  ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system'),
+  ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system'),
+  ('WGS 84 geodetic', 4326, 'EPSG', 4326,
+   'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]',
+   'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');
+CREATE TABLE gpkg_contents (
+  table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
+  description TEXT DEFAULT '',
+  last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
+  CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));
+CREATE TABLE gpkg_geometry_columns (
+  table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
+  srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
+  CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
+  CONSTRAINT uk_gc_table_name UNIQUE (table_name),
+  CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+  CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
+CREATE TABLE gpkg_extensions (
+  table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL,
+  scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
+)sql";
+
+constexpr const char* kItemsTables = R"sql(
+CREATE TABLE items (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON,
+  id TEXT NOT NULL, collection TEXT NOT NULL, datetime TEXT, platform TEXT, mgrs_tile TEXT,
+  processing_baseline TEXT, cloud_cover REAL, nodata REAL, snow_ice REAL, vegetation REAL,
+  not_vegetated REAL, water REAL,
+  CONSTRAINT items_collection_id UNIQUE (collection, id));
+INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id)
+  VALUES ('items', 'features', 'items', 'Sentinel-2 L2A STAC items (stac2h3)', -180, -90, 180, 90, 4326);
+INSERT INTO gpkg_geometry_columns VALUES ('items', 'geom', 'MULTIPOLYGON', 4326, 0, 0);
+CREATE VIRTUAL TABLE rtree_items_geom USING rtree(id, minx, maxx, miny, maxy);
+INSERT INTO gpkg_extensions VALUES ('items', 'geom', 'gpkg_rtree_index',
+  'http://www.geopackage.org/spec120/#extension_rtree', 'write-only');
+CREATE TRIGGER rtree_items_geom_insert AFTER INSERT ON items
+  WHEN (new.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
+  BEGIN INSERT OR REPLACE INTO rtree_items_geom VALUES (NEW.fid,
+    ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;
+CREATE TRIGGER rtree_items_geom_update1 AFTER UPDATE OF geom ON items
+  WHEN OLD.fid = NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom))
+  BEGIN INSERT OR REPLACE INTO rtree_items_geom VALUES (NEW.fid,
+    ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;
+CREATE TRIGGER rtree_items_geom_update2 AFTER UPDATE OF geom ON items
+  WHEN OLD.fid = NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom))
+  BEGIN DELETE FROM rtree_items_geom WHERE id = OLD.fid; END;
+CREATE TRIGGER rtree_items_geom_update3 AFTER UPDATE ON items
+  WHEN OLD.fid != NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom))
+  BEGIN DELETE FROM rtree_items_geom WHERE id = OLD.fid;
+    INSERT OR REPLACE INTO rtree_items_geom VALUES (NEW.fid,
+    ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;
+CREATE TRIGGER rtree_items_geom_update4 AFTER UPDATE ON items
+  WHEN OLD.fid != NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom))
+  BEGIN DELETE FROM rtree_items_geom WHERE id IN (OLD.fid, NEW.fid); END;
+CREATE TRIGGER rtree_items_geom_delete AFTER DELETE ON items WHEN old.geom NOT NULL
+  BEGIN DELETE FROM rtree_items_geom WHERE id = OLD.fid; END;
+CREATE TABLE stac2h3_slices (key TEXT PRIMARY KEY NOT NULL, finished TEXT NOT NULL);
+INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
+  VALUES ('stac2h3_slices', 'attributes', 'stac2h3_slices', 'download slices already finished');
+CREATE TABLE stac2h3_metadata (key TEXT PRIMARY KEY NOT NULL, value TEXT);
+INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
+  VALUES ('stac2h3_metadata', 'attributes', 'stac2h3_metadata', 'source API, collection, query');
+)sql";
+
+}  // namespace
+
+bool isFixedColumn(std::string_view name) {
+  if (name == "fid" || name == "geom") return true;
+  if (std::find(kItemTextColumns.begin(), kItemTextColumns.end(), name) != kItemTextColumns.end()) {
+    return true;
+  }
+  return std::find(stac::kValueNames.begin(), stac::kValueNames.end(), name) !=
+         stac::kValueNames.end();
+}
+
+void createItemsSchema(SqliteDb& db) {
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    db.exec(kCoreTables);
+    db.exec(kItemsTables);
+    db.exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+bool ItemsColumns::has(std::string_view name) const {
+  return std::find(fixed.begin(), fixed.end(), name) != fixed.end();
+}
+
+ItemsColumns readItemsColumns(SqliteDb& db) {
+  SqliteStatement info = db.prepare("SELECT name FROM pragma_table_info('items') ORDER BY cid");
+  ItemsColumns columns;
+  bool any = false;
+  while (info.step()) {
+    any = true;
+    std::string name(info.columnText(0));
+    (isFixedColumn(name) ? columns.fixed : columns.extra).push_back(std::move(name));
+  }
+  if (!any) throw Error(db.path().string() + ": no 'items' table (not an items GeoPackage)");
+  for (std::string_view required : kRequiredColumns) {
+    if (!columns.has(required)) {
+      throw Error(db.path().string() + ": the 'items' table has no '" + std::string(required) +
+                  "' column");
+    }
+  }
+  columns.complete = columns.fixed.size() == 2 + kItemTextColumns.size() + stac::kValueNames.size();
+  return columns;
+}
+
+void addExtraColumns(SqliteDb& db, const std::vector<std::string>& columns) {
+  for (const std::string& column : columns) {
+    if (isFixedColumn(column)) {
+      throw InputError("extra property column '" + column + "' collides with a fixed column");
+    }
+    db.exec("ALTER TABLE items ADD COLUMN " + quoteIdentifier(column) + " TEXT");
+  }
+}
+
+}  // namespace stac2h3::store

@@ -1,0 +1,47 @@
+/** @file items_schema.h
+ * @brief The SQL layout of items.gpkg (the GeoPackage core tables, the `items` feature table
+ * with its R-tree, the slices and metadata tables). Internal to src/store; items_gpkg.h
+ * documents the layout for users.
+ */
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/sqlite_db.h"
+
+namespace stac2h3::store {
+
+/** The fixed text columns of `items`, in table order (after fid and geom); the REAL value
+ * columns (stac::kValueNames) follow them, then the extra columns. */
+inline constexpr std::array<std::string_view, 6> kItemTextColumns = {
+    "id", "collection", "datetime", "platform", "mgrs_tile", "processing_baseline"};
+
+/** Creates every table of an empty GeoPackage with no extra columns (one transaction). */
+void createItemsSchema(SqliteDb& db);
+
+/** Columns every items table has, even a simplified one. */
+inline constexpr std::array<std::string_view, 5> kRequiredColumns = {"fid", "geom", "id",
+                                                                     "collection", "datetime"};
+
+/** What an existing items table holds. */
+struct ItemsColumns {
+  std::vector<std::string> fixed;  ///< fixed columns present (required and optional)
+  std::vector<std::string> extra;  ///< extra property columns, in table order
+  bool complete = false;           ///< every fixed column present (not simplified)
+  bool has(std::string_view name) const;
+};
+
+/** The columns of the items table.
+ * @throws stac2h3::Error when `items` is missing or lacks a required column. */
+ItemsColumns readItemsColumns(SqliteDb& db);
+
+/** True for fid, geom, the text columns and the value columns. */
+bool isFixedColumn(std::string_view name);
+
+/** Adds the named TEXT columns to `items`. */
+void addExtraColumns(SqliteDb& db, const std::vector<std::string>& columns);
+
+}  // namespace stac2h3::store

@@ -1,0 +1,268 @@
+/** @file items_writer.cpp
+ * @brief ItemsWriter: batches of items into items.gpkg, one transaction each, with the
+ * resume and metadata tables.
+ *
+ * Journal: WAL with synchronous=NORMAL while writing. A committed batch survives a SIGKILL
+ * (it is in the -wal file, which the next opener replays) without an fsync per batch; the
+ * file goes back to a single-file rollback journal when the writer closes cleanly.
+ */
+#include <algorithm>
+#include <cctype>
+#include <ctime>
+#include <optional>
+
+#include "store/gpkg_geometry.h"
+#include "store/gpkg_sql_functions.h"
+#include "store/items_gpkg.h"
+#include "store/items_schema.h"
+#include "store/sqlite_db.h"
+#include "util/error.h"
+
+namespace stac2h3::store {
+namespace {
+
+// How long a writer waits for another connection's write lock before giving up.
+constexpr int kBusyTimeoutMs = 10000;
+
+/** The columns every write sets, in bind order (id and collection, the key, come apart). */
+std::vector<std::string> rowColumns(const std::vector<std::string>& extra_columns) {
+  std::vector<std::string> columns = {"geom"};
+  for (std::string_view c : kItemTextColumns) {
+    if (c != "id" && c != "collection") columns.emplace_back(c);
+  }
+  for (std::string_view c : stac::kValueNames) columns.emplace_back(c);
+  for (const std::string& c : extra_columns) columns.push_back(quoteIdentifier(c));
+  return columns;
+}
+
+// Not an UPSERT: an ON CONFLICT clause on the outer statement would override the
+// "INSERT OR REPLACE" of the GeoPackage R-tree update triggers and make them fail.
+std::string insertSql(const std::vector<std::string>& columns) {
+  std::string names = "id, collection";
+  std::string params = "?, ?";
+  for (const std::string& c : columns) {
+    names += ", " + c;
+    params += ", ?";
+  }
+  return "INSERT INTO items (" + names + ") VALUES (" + params + ")";
+}
+
+std::string updateSql(const std::vector<std::string>& columns) {
+  std::string assignments;
+  for (const std::string& c : columns)
+    assignments += (assignments.empty() ? "" : ", ") + c + " = ?";
+  return "UPDATE items SET " + assignments + " WHERE fid = ?";
+}
+
+std::string nowUtc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+}  // namespace
+
+std::string extraColumnName(std::string_view property_key) {
+  std::string name(property_key);
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') c = '_';
+  }
+  return name;
+}
+
+struct ItemsWriter::Impl {
+  Impl(const std::filesystem::path& file, std::vector<std::string> extra_properties)
+      : path(file), db(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) {
+    sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
+    registerGpkgSqlFunctions(db.handle());
+    // Each page a batch dirties costs a system call at commit and again at checkpoint: a
+    // 64 MB page cache keeps the R-tree and the unique index in memory, and a checkpoint
+    // every 64 MB of WAL (not 4 MB) copies a page changed by many batches only once.
+    db.exec(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+        "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;");
+    if (!db.hasTable("items")) {
+      SqliteStatement any = db.prepare("SELECT 1 FROM sqlite_master");
+      if (any.step()) throw Error(file.string() + ": not an items GeoPackage (no 'items' table)");
+      createItemsSchema(db);
+    }
+    const ItemsColumns present = readItemsColumns(db);
+    if (!present.complete) {
+      throw Error(file.string() +
+                  ": a simplified items file (some columns dropped) cannot be "
+                  "written to; write a new file");
+    }
+    const std::vector<std::string>& existing = present.extra;
+    std::vector<std::string> missing;
+    for (const std::string& key : extra_properties) {
+      const std::string column = extraColumnName(key);
+      extra_columns.push_back(column);
+      if (std::find(existing.begin(), existing.end(), column) == existing.end() &&
+          std::find(missing.begin(), missing.end(), column) == missing.end()) {
+        missing.push_back(column);
+      }
+    }
+    addExtraColumns(db, missing);
+    const std::vector<std::string> columns = rowColumns(extra_columns);
+    find.emplace(db.prepare("SELECT fid FROM items WHERE collection = ? AND id = ?"));
+    insert.emplace(db.prepare(insertSql(columns)));
+    update.emplace(db.prepare(updateSql(columns)));
+    mark_slice.emplace(
+        db.prepare("INSERT INTO stac2h3_slices (key, finished) VALUES (?, ?) "
+                   "ON CONFLICT (key) DO UPDATE SET finished = excluded.finished"));
+    touch.emplace(
+        db.prepare("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
+                   "WHERE table_name = 'items'"));
+  }
+
+  ~Impl() {
+    find.reset();
+    insert.reset();
+    update.reset();
+    mark_slice.reset();
+    touch.reset();
+    // Back to a single file; harmless when another connection keeps the WAL alive.
+    sqlite3_exec(db.handle(), "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+  }
+
+  /** Binds geom, the text columns but id/collection, the values and the extras from
+   * `column` on; leaves `column` at the next free index. */
+  void bindRow(SqliteStatement& row, int& column, const stac::Item& item) {
+    encodeGpkgGeometry(item.footprint, blob);
+    row.bindBlob(column++, blob);
+    for (const std::string* text :
+         {&item.datetime, &item.platform, &item.mgrs_tile, &item.processing_baseline}) {
+      row.bindTextOrNull(column++, *text);
+    }
+    for (double value : item.values) row.bindRealOrNull(column++, value);
+    for (const auto& extra : item.extra) {
+      if (extra) {
+        row.bindText(column++, *extra);
+      } else {
+        row.bindNull(column++);
+      }
+    }
+  }
+
+  void markSlice(const std::string& key) {
+    mark_slice->reset();
+    mark_slice->bindText(1, key);
+    mark_slice->bindText(2, nowUtc());
+    mark_slice->step();
+  }
+
+  /** Runs `body` in one write transaction, rolling back when it throws. */
+  template <typename Body>
+  auto inTransaction(Body&& body) {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      auto result = body();
+      db.exec("COMMIT");
+      return result;
+    } catch (...) {
+      sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+
+  std::filesystem::path path;
+  SqliteDb db;
+  std::vector<std::string> extra_columns;
+  std::optional<SqliteStatement> find;
+  std::optional<SqliteStatement> insert;
+  std::optional<SqliteStatement> update;
+  std::optional<SqliteStatement> mark_slice;
+  std::optional<SqliteStatement> touch;
+  std::vector<uint8_t> blob;
+};
+
+ItemsWriter::ItemsWriter(const std::filesystem::path& path,
+                         std::vector<std::string> extra_properties)
+    : impl_(std::make_unique<Impl>(path, std::move(extra_properties))) {}
+
+ItemsWriter::~ItemsWriter() = default;
+
+int64_t ItemsWriter::write(std::span<const stac::Item> items, const std::string& finished_slice) {
+  Impl& s = *impl_;
+  return s.inTransaction([&] {
+    int64_t added = 0;
+    for (const stac::Item& item : items) {
+      if (item.footprint.empty()) {
+        throw Error(s.path.string() + ": item " + item.id + " has an empty footprint");
+      }
+      if (item.extra.size() != s.extra_columns.size()) {
+        throw Error(s.path.string() + ": item " + item.id + " has " +
+                    std::to_string(item.extra.size()) + " extra values, the file expects " +
+                    std::to_string(s.extra_columns.size()));
+      }
+      s.find->bindText(1, item.collection);
+      s.find->bindText(2, item.id);
+      const bool stored = s.find->step();
+      const int64_t fid = stored ? s.find->columnInt(0) : 0;
+      s.find->reset();
+      SqliteStatement& row = stored ? *s.update : *s.insert;
+      int column = 1;
+      if (!stored) {
+        row.bindText(column++, item.id);
+        row.bindText(column++, item.collection);
+      }
+      s.bindRow(row, column, item);
+      if (stored) row.bindInt(column, fid);
+      row.step();
+      row.reset();
+      added += stored ? 0 : 1;
+    }
+    if (!finished_slice.empty()) s.markSlice(finished_slice);
+    s.touch->reset();
+    s.touch->step();
+    return added;
+  });
+}
+
+void ItemsWriter::markSliceDone(const std::string& key) {
+  impl_->inTransaction([&] {
+    impl_->markSlice(key);
+    return 0;
+  });
+}
+
+std::set<std::string> ItemsWriter::doneSlices() const {
+  SqliteStatement query = impl_->db.prepare("SELECT key FROM stac2h3_slices");
+  std::set<std::string> keys;
+  while (query.step()) keys.emplace(query.columnText(0));
+  return keys;
+}
+
+void ItemsWriter::setMetadata(const std::string& key, const std::string& value) {
+  impl_->inTransaction([&] {
+    SqliteStatement upsert = impl_->db.prepare(
+        "INSERT INTO stac2h3_metadata (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    upsert.bindText(1, key);
+    upsert.bindText(2, value);
+    upsert.step();
+    return 0;
+  });
+}
+
+std::map<std::string, std::string> ItemsWriter::metadata() const {
+  SqliteStatement query = impl_->db.prepare("SELECT key, value FROM stac2h3_metadata");
+  std::map<std::string, std::string> entries;
+  while (query.step()) entries.emplace(query.columnText(0), query.columnText(1));
+  return entries;
+}
+
+int64_t ItemsWriter::itemCount() const {
+  SqliteStatement query = impl_->db.prepare("SELECT count(*) FROM items");
+  query.step();
+  return query.columnInt(0);
+}
+
+const std::filesystem::path& ItemsWriter::path() const {
+  return impl_->path;
+}
+
+}  // namespace stac2h3::store

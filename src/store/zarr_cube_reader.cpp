@@ -1,0 +1,141 @@
+/** @file zarr_cube_reader.cpp
+ * @brief ZarrCubeReader on GDAL's multidimensional API (its Zarr driver decodes the chunks
+ * and reads only those a request overlaps).
+ */
+#include "store/zarr_cube_reader.h"
+
+#include <gdal_priv.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "store/cube_schema.h"
+#include "util/error.h"
+
+namespace stac2h3::store {
+
+struct ZarrCubeReader::Impl {
+  std::unique_ptr<GDALDataset> dataset;
+  std::shared_ptr<GDALGroup> root;
+};
+
+namespace {
+
+/** The time-based arrays: two dimensions, time then cell_ids. */
+bool isDataArray(const GDALMDArray& array) {
+  const auto& dims = array.GetDimensions();
+  return dims.size() == 2 && dims[0]->GetName() == cube::kTimeDim &&
+         dims[1]->GetName() == cube::kCellDim;
+}
+
+/** Whole 1-D coordinate array read as `T`. */
+template <typename T>
+std::vector<T> readCoordinate(const std::filesystem::path& path, GDALMDArray& array,
+                              const GDALExtendedDataType& type) {
+  const size_t size = static_cast<size_t>(array.GetDimensions().at(0)->GetSize());
+  std::vector<T> values(size);
+  const GUInt64 start = 0;
+  if (size > 0 && !array.Read(&start, &size, nullptr, nullptr, type, values.data())) {
+    throw Error(path.string() + ": cannot read coordinate " + array.GetName());
+  }
+  return values;
+}
+
+}  // namespace
+
+ZarrCubeReader::ZarrCubeReader(const std::filesystem::path& path)
+    : path_(path), impl_(std::make_unique<Impl>()) {
+  GDALAllRegister();
+  const char* const drivers[] = {"Zarr", nullptr};
+  impl_->dataset.reset(GDALDataset::Open(path.c_str(), GDAL_OF_MULTIDIM_RASTER | GDAL_OF_READONLY,
+                                         drivers, nullptr, nullptr));
+  if (!impl_->dataset) throw InputError(path.string() + ": not a Zarr cube (cannot open)");
+  impl_->root = impl_->dataset->GetRootGroup();
+  if (!impl_->root) throw InputError(path.string() + ": Zarr store has no root group");
+
+  auto time = impl_->root->OpenMDArray(std::string(cube::kTimeDim));
+  auto cells = impl_->root->OpenMDArray(std::string(cube::kCellDim));
+  if (!time || time->GetDimensionCount() != 1) {
+    throw InputError(path.string() + ": no 1-D '" + std::string(cube::kTimeDim) + "' array");
+  }
+  if (!cells || cells->GetDimensionCount() != 1) {
+    throw InputError(path.string() + ": no 1-D '" + std::string(cube::kCellDim) + "' array");
+  }
+  // The writer stores days since the epoch; other CF units would need a conversion we do
+  // not guess at.
+  if (time->GetUnit() != cube::kTimeUnits) {
+    throw InputError(path.string() + ": time units are '" + time->GetUnit() + "', expected '" +
+                     std::string(cube::kTimeUnits) + "'");
+  }
+  const auto days_as_double =
+      readCoordinate<double>(path, *time, GDALExtendedDataType::Create(GDT_Float64));
+  days_.reserve(days_as_double.size());
+  for (double day : days_as_double) days_.push_back(static_cast<int32_t>(std::floor(day)));
+  cells_ = readCoordinate<uint64_t>(path, *cells, GDALExtendedDataType::Create(GDT_UInt64));
+  if (auto level = cells->GetAttribute(std::string(cube::kGridLevelAttr))) {
+    resolution_ = level->ReadAsInt();
+  }
+}
+
+ZarrCubeReader::~ZarrCubeReader() = default;
+
+std::vector<std::string> ZarrCubeReader::variables() const {
+  std::vector<std::string> names;
+  for (const auto& name : impl_->root->GetMDArrayNames()) {
+    auto array = impl_->root->OpenMDArray(name);
+    if (array && isDataArray(*array)) names.push_back(name);
+  }
+  return names;
+}
+
+bool ZarrCubeReader::hasVariable(std::string_view variable) const {
+  auto array = impl_->root->OpenMDArray(std::string(variable));
+  return array && isDataArray(*array);
+}
+
+namespace {
+
+std::shared_ptr<GDALMDArray> openVariable(const std::filesystem::path& path, GDALGroup& root,
+                                          std::string_view variable) {
+  auto array = root.OpenMDArray(std::string(variable));
+  if (!array || !isDataArray(*array)) {
+    throw InputError(path.string() + ": no variable '" + std::string(variable) + "'");
+  }
+  return array;
+}
+
+}  // namespace
+
+std::string ZarrCubeReader::units(std::string_view variable) const {
+  auto array = openVariable(path_, *impl_->root, variable);
+  if (!array->GetUnit().empty()) return array->GetUnit();
+  auto attribute = array->GetAttribute("units");
+  const char* text = attribute ? attribute->ReadAsString() : nullptr;
+  return text ? text : "";
+}
+
+size_t ZarrCubeReader::timeChunk(std::string_view variable) const {
+  auto array = openVariable(path_, *impl_->root, variable);
+  const auto blocks = array->GetBlockSize();
+  return blocks.empty() || blocks[0] == 0 ? 1 : static_cast<size_t>(blocks[0]);
+}
+
+void ZarrCubeReader::readDays(std::string_view variable, size_t first, size_t count,
+                              std::vector<float>& out) const {
+  auto array = openVariable(path_, *impl_->root, variable);
+  if (first > days_.size() || count > days_.size() - first) {
+    throw InputError(path_.string() + ": days " + std::to_string(first) + "+" +
+                     std::to_string(count) + " outside the cube's " + std::to_string(days_.size()));
+  }
+  out.resize(count * cells_.size());
+  if (out.empty()) return;
+  const GUInt64 start[2] = {first, 0};
+  const size_t counts[2] = {count, cells_.size()};
+  if (!array->Read(start, counts, nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float32),
+                   out.data())) {
+    throw Error(path_.string() + ": cannot read " + std::string(variable) + " days " +
+                std::to_string(first) + "+" + std::to_string(count));
+  }
+}
+
+}  // namespace stac2h3::store

@@ -1,0 +1,119 @@
+/** @file zarr_cube_writer_test.cpp
+ * @brief The Zarr cube writer, read back independently by xarray.open_zarr (Debian python3).
+ */
+#include "store/zarr_cube_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "support/shared_data.h"
+#include "util/error.h"
+
+namespace stac2h3::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path scratchDir(const std::string& name) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("stac2h3_resample_" + name + "_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+CubeDescription smallDescription() {
+  CubeDescription description;
+  description.resolution = 3;
+  description.first_day = 19723;  // 2024-01-01
+  description.num_days = 20;
+  description.cells = {0x831f8dfffffffffULL, 0x831f89fffffffffULL + 0x10000000000ULL,
+                       0x83aa50fffffffffULL};
+  std::sort(description.cells.begin(), description.cells.end());
+  description.text_attributes = {{"source_api", "https://example.test/stac"},
+                                 {"collection", "sentinel-2-l2a"}};
+  description.item_count = 42;
+  return description;
+}
+
+TEST(ZarrCubeWriter, XarrayReadsTheSameNumbers) {
+  const fs::path dir = scratchDir("xarray");
+  const fs::path cube = dir / "cube.zarr";
+  const CubeDescription description = smallDescription();
+  CubeLayout layout;
+  layout.time_chunk = 16;
+  layout.cell_chunk = 2;
+  const auto num_cells = static_cast<int64_t>(description.cells.size());
+  std::ofstream expected(dir / "expected.txt");
+  expected << description.first_day << ' ' << description.num_days << ' ' << description.resolution;
+  for (auto cell : description.cells) expected << ' ' << cell;
+  expected << '\n';
+  {
+    ZarrCubeWriter writer(cube, description, layout);
+    for (int32_t first = 0; first < description.num_days; first += layout.time_chunk) {
+      CubeBlock block;
+      const int32_t days = std::min(layout.time_chunk, description.num_days - first);
+      block.reset(description.first_day + first, days, num_cells);
+      for (int32_t d = 0; d < days; ++d) {
+        for (int64_t c = 0; c < num_cells; ++c) {
+          const int32_t day = first + d;
+          if ((day + c) % 3 == 0) continue;  // not observed: NaN / 0
+          const size_t at = static_cast<size_t>(d * num_cells + c);
+          for (int v = 0; v < kNumFloatVariables; ++v) {
+            const float value =
+                static_cast<float>(day) * 1.25f + static_cast<float>(c * 7 + v) / 3.0f;
+            block.floats[v][at] = value;
+            expected << cube::kFloatVariables[v].name << ' ' << day << ' ' << c << ' ';
+            char text[32];
+            std::snprintf(text, sizeof text, "%.9g", static_cast<double>(value));
+            expected << text << '\n';
+          }
+          block.n_items[at] = static_cast<uint16_t>(day + 1);
+          expected << "n_items " << day << ' ' << c << ' ' << day + 1 << '\n';
+        }
+      }
+      writer.write(block);
+    }
+    writer.close();
+  }
+  expected.close();
+  const std::string command = "/usr/bin/python3 " +
+                              test::sourceFile("tests/resample/check_cube.py").string() + " " +
+                              cube.string() + " " + (dir / "expected.txt").string();
+  EXPECT_EQ(std::system(command.c_str()), 0) << command;
+  fs::remove_all(dir);
+}
+
+TEST(ZarrCubeWriter, RefusesToOverwriteUnlessAsked) {
+  const fs::path dir = scratchDir("overwrite");
+  const fs::path cube = dir / "cube.zarr";
+  const CubeDescription description = smallDescription();
+  { ZarrCubeWriter writer(cube, description); }
+  EXPECT_THROW(ZarrCubeWriter(cube, description), InputError);
+  EXPECT_NO_THROW(ZarrCubeWriter(cube, description, defaultCubeLayout(), true));
+  fs::remove_all(dir);
+}
+
+TEST(ZarrCubeWriter, RejectsUnsortedCellsAndBlocksOutsideTheAxis) {
+  const fs::path dir = scratchDir("reject");
+  CubeDescription description = smallDescription();
+  std::swap(description.cells[0], description.cells[1]);
+  EXPECT_THROW(ZarrCubeWriter(dir / "a.zarr", description), InputError);
+  description = smallDescription();
+  {
+    ZarrCubeWriter writer(dir / "b.zarr", description);
+    CubeBlock block;
+    block.reset(description.first_day + 15, 16, static_cast<int64_t>(description.cells.size()));
+    EXPECT_THROW(writer.write(block), Error);
+  }
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace stac2h3::store

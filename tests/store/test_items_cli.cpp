@@ -1,0 +1,104 @@
+/** @file test_items_cli.cpp
+ * @brief The `stac2h3 import` and `stac2h3 simplify` commands: exit statuses, one-line
+ * messages, duplicates across files, sizes printed.
+ */
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+
+#include "items_fixture.h"
+#include "shared_data.h"
+#include "store/items_gpkg.h"
+
+namespace stac2h3::store {
+namespace {
+
+using test::ScratchFile;
+
+struct CliRun {
+  int status = 0;
+  std::string output;
+};
+
+CliRun runCli(const std::string& arguments) {
+  CliRun run;
+  FILE* pipe = popen((std::string(STAC2H3_BINARY) + " " + arguments + " 2>&1").c_str(), "r");
+  std::array<char, 4096> buffer{};
+  while (size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
+    run.output.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+/** Writes `lines` as an NDJSON file. */
+void writeLines(const std::filesystem::path& path, const std::vector<std::string>& lines) {
+  std::ofstream out(path);
+  for (const std::string& line : lines) out << line << "\n";
+}
+
+std::string item(const std::string& id, double cloud) {
+  return R"({"type":"Feature","id":")" + id +
+         R"(","collection":"sentinel-2-l2a","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]},"properties":{"datetime":"2024-01-01T00:00:00Z","eo:cloud_cover":)" +
+         std::to_string(cloud) + "}}";
+}
+
+TEST(ItemsCli, ImportKeepsOneRowPerItemAcrossFilesLaterWins) {
+  ScratchFile a("cli_a.ndjson");
+  ScratchFile b("cli_b.ndjson");
+  ScratchFile out("cli_dupes.gpkg");
+  writeLines(a.path(), {item("X", 10), item("Y", 20)});
+  writeLines(b.path(), {item("X", 30)});
+  const CliRun run = runCli("import " + a.path().string() + " " + b.path().string() + " -o " +
+                            out.path().string());
+  EXPECT_EQ(run.status, 0) << run.output;
+  EXPECT_NE(run.output.find("imported 3 items from 2 files"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("2 new, 1 replaced"), std::string::npos) << run.output;
+  std::vector<stac::Item> items;
+  readItems(out.path(), [&](const stac::Item& i) { items.push_back(i); });
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].id, "X");
+  EXPECT_EQ(items[0].value(stac::Value::kCloudCover), 30.0);
+}
+
+TEST(ItemsCli, ImportReportsABadLineAndKeepsTheRest) {
+  ScratchFile in("cli_bad.ndjson");
+  ScratchFile out("cli_bad.gpkg");
+  writeLines(in.path(), {item("A", 1), item("B", 2).substr(0, 40), item("C", 3)});
+  const CliRun run = runCli("import " + in.path().string() + " -o " + out.path().string());
+  EXPECT_EQ(run.status, 2) << run.output;
+  EXPECT_NE(run.output.find(in.path().string() + ":2: malformed JSON"), std::string::npos)
+      << run.output;
+  EXPECT_EQ(ItemsReader(out.path()).count(), 2);
+}
+
+TEST(ItemsCli, ImportOfAMissingFileIsAUsageError) {
+  ScratchFile out("cli_missing.gpkg");
+  const CliRun run = runCli("import /no/such.ndjson -o " + out.path().string());
+  EXPECT_NE(run.status, 0);
+  EXPECT_FALSE(std::filesystem::exists(out.path()));
+}
+
+TEST(ItemsCli, SimplifyPrintsSizes) {
+  const auto source = test::sharedData("sentinel2-stac/items/planetary-computer.ndjson");
+  STAC2H3_REQUIRE_SHARED(source);
+  ScratchFile full("cli_full.gpkg");
+  ScratchFile small("cli_small.gpkg");
+  ASSERT_EQ(runCli("import -q " + source.string() + " -o " + full.path().string() +
+                   " --properties s2:product_uri,s2:granule_id")
+                .status,
+            0);
+  const CliRun run = runCli("simplify " + full.path().string() + " -o " + small.path().string() +
+                            " --keep cloud_cover");
+  EXPECT_EQ(run.status, 0) << run.output;
+  EXPECT_NE(run.output.find(full.path().string() + ": "), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("dropped: platform,"), std::string::npos) << run.output;
+  EXPECT_LT(std::filesystem::file_size(small.path()), std::filesystem::file_size(full.path()));
+  const CliRun bad = runCli("simplify " + full.path().string() + " -o " + small.path().string());
+  EXPECT_EQ(bad.status, 2) << bad.output;
+}
+
+}  // namespace
+}  // namespace stac2h3::store
