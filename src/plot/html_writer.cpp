@@ -11,6 +11,7 @@
 #include "h3/h3.h"
 #include "plot/embedded_assets.h"
 #include "plot/time_window.h"
+#include "stac/json_object.h"
 #include "util/error.h"
 
 namespace stac2h3::plot {
@@ -39,32 +40,11 @@ std::string base64(const std::vector<uint8_t>& bytes) {
 
 /** A JSON string literal, safe inside <script> (no "</" sequence). */
 std::string jsonString(const std::string& text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '/':
-        out += "\\/";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-          out += escaped;
-        } else {
-          out += c;
-        }
-    }
+  std::string literal = stac::jsonString(text);
+  for (size_t at = literal.find("</"); at != std::string::npos; at = literal.find("</", at)) {
+    literal.insert(at + 1, "\\");
   }
-  return out + "\"";
+  return literal;
 }
 
 std::string number(double value) {

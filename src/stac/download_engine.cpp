@@ -189,15 +189,6 @@ void runWorker(Shared& shared) {
   }
 }
 
-std::string jsonStringList(const std::vector<std::string>& values) {
-  std::string out = "[";
-  for (const auto& value : values) {
-    if (out.size() > 1) out += ',';
-    out += jsonString(value);
-  }
-  return out + "]";
-}
-
 /** Refuses a sink filled by another query; records this query in a fresh one. */
 void claimSink(const DownloadOptions& options, ItemSink& sink) {
   const std::string query = describeQuery(options);
@@ -236,7 +227,7 @@ std::string describeQuery(const DownloadOptions& options) {
   const auto& query = options.query;
   JsonObject description;
   description.set("api", jsonString(query.api));
-  description.set("collections", jsonStringList(query.collections));
+  description.set("collections", jsonStringArray(query.collections));
   if (query.intersects) {
     description.set("intersects", geoJsonGeometry(*query.intersects));
   } else if (query.bbox) {
@@ -249,7 +240,7 @@ std::string describeQuery(const DownloadOptions& options) {
   const auto& length = options.slice_length;
   description.set("slice", jsonString(std::to_string(length.count) +
                                       (length.unit == SliceLength::Unit::kDays ? "d" : "m")));
-  description.set("properties", jsonStringList(query.extra_properties));
+  description.set("properties", jsonStringArray(query.extra_properties));
   return description.dump();
 }
 

@@ -48,6 +48,15 @@ std::string jsonString(std::string_view text) {
   return out;
 }
 
+std::string jsonStringArray(const std::vector<std::string>& values) {
+  std::string out = "[";
+  for (const auto& value : values) {
+    if (out.size() > 1) out += ',';
+    out += jsonString(value);
+  }
+  return out + "]";
+}
+
 std::string jsonNumber(double value) {
   char buffer[32];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);

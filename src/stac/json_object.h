@@ -14,6 +14,9 @@ namespace stac2h3::stac {
 /** `text` as a JSON string literal, quoted and escaped. */
 std::string jsonString(std::string_view text);
 
+/** `values` as a JSON array of string literals. */
+std::string jsonStringArray(const std::vector<std::string>& values);
+
 /** `value` as a JSON number that reads back to the same double (shortest form). */
 std::string jsonNumber(double value);
 

@@ -44,15 +44,6 @@ constexpr std::array<std::string_view, 27> kProfileProperties = {
     "sentinel:product_id",
 };
 
-std::string jsonStringArray(const std::vector<std::string>& values) {
-  std::string out = "[";
-  for (const auto& value : values) {
-    if (out.size() > 1) out += ',';
-    out += jsonString(value);
-  }
-  return out + "]";
-}
-
 void appendRing(const geo::Ring& ring, std::string& out) {
   out += '[';
   for (const auto& vertex : ring) {
