@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <ctime>
+#include <filesystem>
 #include <optional>
 
 #include "store/gpkg_geometry.h"
@@ -63,6 +64,24 @@ std::string nowUtc() {
   return text;
 }
 
+/**
+ * Makes sure `file` exists as a complete items GeoPackage: a new one is built under a
+ * temporary name and renamed into place, so a kill at any moment leaves either no file or
+ * one with the whole schema, never an empty database that readers would reject.
+ * @return `file`.
+ */
+const std::filesystem::path& ensureItemsFile(const std::filesystem::path& file) {
+  if (std::filesystem::exists(file)) return file;
+  const std::filesystem::path partial = file.string() + ".partial";
+  std::filesystem::remove(partial);
+  {
+    SqliteDb fresh(partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    createItemsSchema(fresh);
+  }
+  std::filesystem::rename(partial, file);
+  return file;
+}
+
 }  // namespace
 
 std::string extraColumnName(std::string_view property_key) {
@@ -75,7 +94,7 @@ std::string extraColumnName(std::string_view property_key) {
 
 struct ItemsWriter::Impl {
   Impl(const std::filesystem::path& file, std::vector<std::string> extra_properties)
-      : path(file), db(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) {
+      : path(file), db(ensureItemsFile(file), SQLITE_OPEN_READWRITE) {
     sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
     registerGpkgSqlFunctions(db.handle());
     // Each page a batch dirties costs a system call at commit and again at checkpoint: a
