@@ -7,6 +7,7 @@
 #include <simdjson.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -14,6 +15,7 @@
 
 #include "stac/item_parser.h"
 #include "store/items_gpkg.h"
+#include "store/items_import.h"
 
 namespace {
 
@@ -59,10 +61,12 @@ std::string trimmed(const std::string& item) {
   return out + "}";
 }
 
-/** FeatureCollection pages of `per_page` items each (the real items, repeated as needed). */
-std::vector<std::string> pagesOf(const std::vector<std::string>& items, size_t per_page) {
+/** FeatureCollection pages of `per_page` items each holding every real item, repeated
+ * until there are at least `at_least` items. */
+std::vector<std::string> pagesOf(const std::vector<std::string>& items, size_t per_page,
+                                 size_t at_least = 0) {
   std::vector<std::string> pages;
-  for (size_t i = 0; i < items.size(); i += per_page) {
+  for (size_t i = 0; i < std::max(items.size(), at_least); i += per_page) {
     std::string page = R"({"type":"FeatureCollection","features":[)";
     for (size_t j = i; j < i + per_page; ++j) {
       if (j > i) page += ",";
@@ -114,7 +118,12 @@ void parsePages(benchmark::State& state, const std::vector<std::string>& pages) 
   state.SetBytesProcessed(bytes);
 }
 
-void parseAndStore(benchmark::State& state, const std::vector<std::string>& pages) {
+/** Parses `pages` and stores their items, `per_transaction` items a transaction (a page
+ * per transaction when it is the page size, as download does; kImportBatchItems as import
+ * does, with `pages` holding that many). The file grows across iterations, as a long
+ * download's does. */
+void parseAndStore(benchmark::State& state, const std::vector<std::string>& pages,
+                   size_t per_transaction) {
   const auto path = scratch("store.gpkg");
   removeDb(path);
   ItemParser parser;
@@ -122,14 +131,23 @@ void parseAndStore(benchmark::State& state, const std::vector<std::string>& page
   {
     ItemsWriter writer(path);
     int64_t serial = 0;
+    std::vector<Item> batch;
     for (auto _ : state) {
       for (const std::string& page : pages) {
         auto parsed = parser.parsePage(page, "bench");
         // Unique ids, so every row is an insert (as in a download).
-        for (Item& item : parsed.items) item.id += "#" + std::to_string(++serial);
-        writer.write(parsed.items);  // one transaction per page, as download does
+        for (Item& item : parsed.items) {
+          item.id += "#" + std::to_string(++serial);
+          batch.push_back(std::move(item));
+        }
         items += static_cast<int64_t>(parsed.items.size());
+        if (batch.size() >= per_transaction) {
+          writer.write(batch);
+          batch.clear();
+        }
       }
+      writer.write(batch);
+      batch.clear();
     }
   }
   removeDb(path);
@@ -137,7 +155,8 @@ void parseAndStore(benchmark::State& state, const std::vector<std::string>& page
       benchmark::Counter(static_cast<double>(items), benchmark::Counter::kIsRate);
 }
 
-// The argument is the page size (items per page, and per write transaction).
+// The first argument is the page size (items per page), the second the items per write
+// transaction.
 void BM_ParsePage_Full(benchmark::State& state) {
   parsePages(state, pagesOf(fullItems(), static_cast<size_t>(state.range(0))));
 }
@@ -145,10 +164,15 @@ void BM_ParsePage_Trimmed(benchmark::State& state) {
   parsePages(state, pagesOf(trimmedItems(), static_cast<size_t>(state.range(0))));
 }
 void BM_ParseAndStore_Full(benchmark::State& state) {
-  parseAndStore(state, pagesOf(fullItems(), static_cast<size_t>(state.range(0))));
+  const auto per_transaction = static_cast<size_t>(state.range(1));
+  parseAndStore(state, pagesOf(fullItems(), static_cast<size_t>(state.range(0)), per_transaction),
+                per_transaction);
 }
 void BM_ParseAndStore_Trimmed(benchmark::State& state) {
-  parseAndStore(state, pagesOf(trimmedItems(), static_cast<size_t>(state.range(0))));
+  const auto per_transaction = static_cast<size_t>(state.range(1));
+  parseAndStore(state,
+                pagesOf(trimmedItems(), static_cast<size_t>(state.range(0)), per_transaction),
+                per_transaction);
 }
 
 /** A file of `count` trimmed real items (ids made unique), written once. */
@@ -212,8 +236,17 @@ void BM_ReadItems_Raw(benchmark::State& state) {
 
 BENCHMARK(BM_ParsePage_Full)->Arg(100)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ParsePage_Trimmed)->Arg(100)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_ParseAndStore_Full)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_ParseAndStore_Trimmed)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+// Pages of 100 (full items, as download asks without Fields) and 1000 (Fields-trimmed),
+// stored a page per transaction (download) or kImportBatchItems per transaction (import).
+constexpr int64_t kImportBatch = static_cast<int64_t>(stac2h3::store::kImportBatchItems);
+BENCHMARK(BM_ParseAndStore_Full)
+    ->Args({100, 100})
+    ->Args({100, kImportBatch})
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParseAndStore_Trimmed)
+    ->Args({1000, 1000})
+    ->Args({1000, kImportBatch})
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReadItems_Decoded)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReadItems_Raw)->Unit(benchmark::kMillisecond);
 

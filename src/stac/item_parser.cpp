@@ -116,8 +116,8 @@ struct ItemParser::Impl {
     object properties;
     if (item_object["properties"].get_object().get(properties)) return skip("no properties");
     std::string_view datetime;
-    if (properties["datetime"].get_string().get(datetime) &&
-        properties["start_datetime"].get_string().get(datetime)) {
+    if (properties[kDatetimeKeys[0]].get_string().get(datetime) &&
+        properties[kDatetimeKeys[1]].get_string().get(datetime)) {
       return skip("no datetime");
     }
     element geometry;

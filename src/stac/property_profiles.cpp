@@ -16,6 +16,7 @@
  */
 #include "stac/property_profiles.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <optional>
@@ -221,6 +222,15 @@ std::string normalizeMgrsTile(std::string_view code) {
   const int zone = (tile[0] - '0') * 10 + (tile[1] - '0');
   if (zone < 1 || zone > 60) return "";
   return tile;
+}
+
+std::vector<std::string_view> profilePropertyKeys() {
+  std::vector<std::string_view> keys;
+  for (const auto& [key, slot] : slotOfKey()) keys.push_back(key);
+  // Sorted, so a search body is the same from run to run.
+  std::sort(keys.begin(), keys.end());
+  keys.insert(keys.begin(), kDatetimeKeys.begin(), kDatetimeKeys.end());
+  return keys;
 }
 
 PropertyProfiles::PropertyProfiles(const std::vector<std::string>& extra_properties)

@@ -7,6 +7,7 @@
 
 #include <simdjson.h>
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,18 @@
 #include "stac/item.h"
 
 namespace stac2h3::stac {
+
+/** The keys an item's datetime is read from, first present wins (`datetime`, else
+ * `start_datetime` for items that only have a range). */
+inline constexpr std::array<std::string_view, 2> kDatetimeKeys = {"datetime", "start_datetime"};
+
+/**
+ * Every `properties` key that PropertyProfiles reads, across all profiles, plus
+ * kDatetimeKeys: what a Fields request must include (search_request.cpp builds its list
+ * from this, so the two cannot drift apart).
+ * @return the keys, each once: kDatetimeKeys, then the others sorted.
+ */
+std::vector<std::string_view> profilePropertyKeys();
 
 /**
  * Resolves platform, MGRS tile, processing baseline, the six percentages and the extra

@@ -4,45 +4,13 @@
 #include "stac/search_request.h"
 
 #include <algorithm>
-#include <array>
 #include <string_view>
+
+#include "stac/property_profiles.h"
 
 namespace stac2h3::stac {
 
 namespace {
-
-/** Every property the profiles of item_parser.h read (Earth Search v1 and legacy, Planetary
- * Computer, Copernicus Data Space, stactools): asking for a key a server lacks costs
- * nothing, leaving one out would store NULL. Keep in step with the parser's profiles. */
-constexpr std::array<std::string_view, 27> kProfileProperties = {
-    "datetime",
-    "platform",
-    "eo:cloud_cover",
-    "s2:nodata_pixel_percentage",
-    "s2:snow_ice_percentage",
-    "s2:vegetation_percentage",
-    "s2:not_vegetated_percentage",
-    "s2:water_percentage",
-    "s2:processing_baseline",
-    "s2:mgrs_tile",
-    "grid:code",
-    "mgrs:utm_zone",
-    "mgrs:latitude_band",
-    "mgrs:grid_square",
-    "processing:version",
-    "statistics",
-    "eo:snow_cover",
-    "sentinel:utm_zone",
-    "sentinel:latitude_band",
-    "sentinel:grid_square",
-    "sentinel2:nodata_pixel_percentage",
-    "sentinel2:snow_ice_percentage",
-    "sentinel2:vegetation_percentage",
-    "sentinel2:not_vegetated_percentage",
-    "sentinel2:water_percentage",
-    "sentinel2:processing_baseline",
-    "sentinel:product_id",
-};
 
 void appendRing(const geo::Ring& ring, std::string& out) {
   out += '[';
@@ -68,7 +36,9 @@ std::vector<std::string> storedFields(const std::vector<std::string>& extra_prop
       fields.push_back(std::move(path));
     }
   };
-  for (const auto key : kProfileProperties) add(key);
+  // Every key the parser's profiles read: asking for a key a server lacks costs nothing,
+  // leaving one out would store NULL.
+  for (const auto key : profilePropertyKeys()) add(key);
   for (const auto& key : extra_properties) add(key);
   return fields;
 }

@@ -10,8 +10,8 @@
  *   `processing_baseline` TEXT, REAL `cloud_cover`, `nodata`, `snow_ice`, `vegetation`,
  *   `not_vegetated`, `water` (NULL when unknown, never 0), then one TEXT column per extra
  *   property (its key with ':' replaced by '_'); UNIQUE (collection, id).
- * - table `stac2h3_slices` (key TEXT PRIMARY KEY, finished TEXT): finished download slices.
- * - table `stac2h3_metadata` (key TEXT PRIMARY KEY, value TEXT): source API, collection,
+ * - table `stac2h3_slices` (fid, key TEXT UNIQUE, finished TEXT): finished download slices.
+ * - table `stac2h3_metadata` (fid, key TEXT UNIQUE, value TEXT): source API, collection,
  *   query, software version... copied into the cube's attributes.
  *
  * Written with sqlite3 directly rather than through OGR: prepared statements inside one

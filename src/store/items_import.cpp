@@ -13,10 +13,6 @@
 namespace stac2h3::store {
 namespace {
 
-// Items per transaction: large enough that commits cost little, small enough to keep
-// memory flat and lose little on a kill.
-constexpr size_t kBatchSize = 5000;
-
 bool isLineDelimited(const std::filesystem::path& path) {
   const std::string ext = path.extension().string();
   return ext == ".ndjson" || ext == ".jsonl" || ext == ".geojsonl";
@@ -63,7 +59,7 @@ class BatchingSink {
     }
     for (stac::Item& item : page.items) batch_.push_back(std::move(item));
     page = stac::Page();
-    if (batch_.size() >= kBatchSize) flush();
+    if (batch_.size() >= kImportBatchItems) flush();
   }
 
   void flush() {

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -14,6 +15,15 @@
 #include "store/items_gpkg.h"
 
 namespace stac2h3::store {
+
+/**
+ * Items per import transaction. A commit writes every page the batch touched in the unique
+ * (collection, id) index and the R-tree, which are spread over the whole file, so bigger
+ * batches share those writes: a global synthetic month (458k items) imports in ~14 s of CPU
+ * with 5,000, ~11 s with 20,000 and about the same with 50,000, which holds 30 MB more in
+ * memory. A kill loses at most one batch, which a rerun imports again.
+ */
+inline constexpr size_t kImportBatchItems = 20000;
 
 /** What an import did. */
 struct ImportSummary {

@@ -78,10 +78,12 @@ CREATE TRIGGER rtree_items_geom_update4 AFTER UPDATE ON items
   BEGIN DELETE FROM rtree_items_geom WHERE id IN (OLD.fid, NEW.fid); END;
 CREATE TRIGGER rtree_items_geom_delete AFTER DELETE ON items WHEN old.geom NOT NULL
   BEGIN DELETE FROM rtree_items_geom WHERE id = OLD.fid; END;
-CREATE TABLE stac2h3_slices (key TEXT PRIMARY KEY NOT NULL, finished TEXT NOT NULL);
+CREATE TABLE stac2h3_slices (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  key TEXT NOT NULL UNIQUE, finished TEXT NOT NULL);
 INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
   VALUES ('stac2h3_slices', 'attributes', 'stac2h3_slices', 'download slices already finished');
-CREATE TABLE stac2h3_metadata (key TEXT PRIMARY KEY NOT NULL, value TEXT);
+CREATE TABLE stac2h3_metadata (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  key TEXT NOT NULL UNIQUE, value TEXT);
 INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
   VALUES ('stac2h3_metadata', 'attributes', 'stac2h3_metadata', 'source API, collection, query');
 )sql";
@@ -98,6 +100,11 @@ bool isFixedColumn(std::string_view name) {
 }
 
 void createItemsSchema(SqliteDb& db) {
+  // Only an empty database takes a page size. A commit writes every page a batch touched in
+  // the unique index and the R-tree (whose nodes are a page each): in bench_items 8 KiB
+  // pages stored 10-30 % faster than 4 KiB (fewer pages, a shallower R-tree) and as fast as
+  // 16 KiB.
+  db.exec("PRAGMA page_size = 8192");
   db.exec("BEGIN IMMEDIATE");
   try {
     db.exec(kCoreTables);

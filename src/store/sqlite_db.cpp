@@ -77,7 +77,7 @@ void SqliteStatement::bindRealOrNull(int index, double value) {
   if (std::isnan(value)) {
     bindNull(index);
   } else {
-    sqlite3_bind_double(statement_, index, value);
+    bindReal(index, value);
   }
 }
 

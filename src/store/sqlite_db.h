@@ -35,6 +35,10 @@ class SqliteDb {
   SqliteStatement prepare(const std::string& sql);
   /** True when the table exists. */
   bool hasTable(std::string_view name);
+  /** Rows changed by the last INSERT, UPDATE or DELETE that completed. */
+  int64_t changes() const { return sqlite3_changes64(db_); }
+  /** The rowid of the last row inserted. */
+  int64_t lastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
   /** An Error naming the file, the action and sqlite's message. */
   [[noreturn]] void fail(const std::string& action) const;
 
@@ -64,6 +68,7 @@ class SqliteStatement {
   void bindBlob(int index, std::span<const uint8_t> blob);
   void bindNull(int index);
   void bindInt(int index, int64_t value) { sqlite3_bind_int64(statement_, index, value); }
+  void bindReal(int index, double value) { sqlite3_bind_double(statement_, index, value); }
   /** @return true when a row is available, false when done. @throws stac2h3::Error. */
   bool step();
   /** Resets the statement and clears its bindings. */

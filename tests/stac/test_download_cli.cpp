@@ -16,6 +16,7 @@
 
 #include "server/test_server.h"
 #include "store/items_gpkg.h"
+#include "store/rtree_check.h"  // tests/store
 
 namespace stac2h3::test {
 namespace {
@@ -88,10 +89,12 @@ TEST(DownloadCli, ResumeAfterSigkillEndsWithTheCleanRunsItems) {
     if (fs::exists(resumed)) {
       const auto partial = rows(resumed);  // valid after the kill, a subset of the clean run
       for (const auto& row : partial) EXPECT_TRUE(expected.contains(row)) << row;
+      EXPECT_EQ(rtreeProblem(resumed), "") << "after a kill at " << kill_after_ms << " ms";
     }
   }
   ASSERT_EQ(waitExit(spawn(downloadArgs(server, resumed), scratch("rerun.err"))), 0);
   EXPECT_EQ(rows(resumed), expected);
+  EXPECT_EQ(rtreeProblem(resumed), "");
   store::ItemsWriter writer(resumed);
   EXPECT_EQ(writer.doneSlices().size(), 10u);
   EXPECT_EQ(writer.itemCount(), 240);

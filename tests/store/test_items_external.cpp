@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "items_fixture.h"
+#include "rtree_check.h"
 #include "shared_data.h"
 #include "store/items_import.h"
 
@@ -57,6 +58,34 @@ TEST_F(ItemsExternal, OgrinfoSeesAValidGeoPackage) {
   EXPECT_EQ(out.find("Warning"), std::string::npos) << out;
   const std::string layers = run("ogrinfo " + file_.path().string(), status);
   EXPECT_NE(layers.find("stac2h3_metadata"), std::string::npos) << layers;
+}
+
+TEST_F(ItemsExternal, GdalValidatorAcceptsTheFile) {
+  const std::filesystem::path validator =
+      "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py";
+  if (!std::filesystem::exists(validator)) GTEST_SKIP() << "absent: " << validator;
+  int status = 0;
+  const std::string out =
+      run("/usr/bin/python3 " + validator.string() + " -k " + file_.path().string(), status);
+  EXPECT_EQ(status, 0) << out;
+  EXPECT_EQ(out, "");
+}
+
+TEST_F(ItemsExternal, AnotherWritersRowsAreIndexedByTheFilesTriggers) {
+  EXPECT_EQ(test::rtreeProblem(file_.path()), "");
+  int status = 0;
+  const std::string fid = run(
+      "/usr/bin/python3 " + test::sourceFile("tests/store/scripts/append_with_gdal.py").string() +
+          " " + file_.path().string(),
+      status);
+  ASSERT_EQ(status, 0) << fid;
+  EXPECT_EQ(test::rtreeProblem(file_.path()), "");
+  // And our writer appends after it, keeping the index whole.
+  ItemsWriter writer(file_.path(), {"s2:product_uri"});
+  stac::Item item = test::squareItem("after-gdal", 7, 8);
+  item.extra = {std::nullopt};
+  writer.write(std::vector{item});
+  EXPECT_EQ(test::rtreeProblem(file_.path()), "");
 }
 
 TEST_F(ItemsExternal, GeopandasReadsTheSameValuesAsTheSources) {

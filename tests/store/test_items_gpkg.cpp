@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "items_fixture.h"
+#include "rtree_check.h"
 #include "store/items_gpkg.h"
 #include "util/error.h"
 
@@ -108,6 +109,39 @@ TEST(ItemsGpkg, LaterCopyReplacesAndCountsOnce) {
   // The spatial index followed the update.
   EXPECT_EQ(sqlValue(file.path(), "SELECT minx FROM rtree_items_geom WHERE id = 1"), "50.0");
   EXPECT_EQ(sqlValue(file.path(), "SELECT count(*) FROM rtree_items_geom"), "3");
+}
+
+TEST(ItemsGpkg, RtreeFollowsInsertsAndReplacementsAndKeepsItsTriggers) {
+  ScratchFile file("rtree.gpkg");
+  const auto triggerSql = [&] {
+    return sqlValue(file.path(),
+                    "SELECT group_concat(name || ':' || sql, ';') FROM (SELECT name, sql FROM "
+                    "sqlite_master WHERE type = 'trigger' ORDER BY name)");
+  };
+  ItemsWriter writer(file.path());
+  const std::string created = triggerSql();
+  std::vector<stac::Item> batch;
+  for (int i = 0; i < 300; ++i)
+    batch.push_back(squareItem(std::to_string(i), i % 360 - 180, i % 170 - 85));
+  // A later copy inside the same batch wins too.
+  batch.push_back(squareItem("7", 100, 10));
+  EXPECT_EQ(writer.write(batch), 300);
+  EXPECT_EQ(test::rtreeProblem(file.path()), "");
+  // Replace half of them with moved footprints, and add new ones.
+  batch.clear();
+  for (int i = 0; i < 300; i += 2) batch.push_back(squareItem(std::to_string(i), -i % 170, 20));
+  for (int i = 300; i < 350; ++i) batch.push_back(squareItem(std::to_string(i), 3, 4));
+  EXPECT_EQ(writer.write(batch), 50);
+  EXPECT_EQ(writer.itemCount(), 350);
+  EXPECT_EQ(test::rtreeProblem(file.path()), "");
+  EXPECT_EQ(sqlValue(file.path(), "SELECT minx || ',' || miny FROM rtree_items_geom WHERE id = 8"),
+            "100.0,10.0");
+  EXPECT_EQ(sqlValue(file.path(), "SELECT minx || ',' || miny FROM rtree_items_geom WHERE id = 5"),
+            "-4.0,20.0");
+  // The file holds exactly the triggers it was created with (dropped and recreated inside
+  // each write transaction, never committed without them).
+  EXPECT_EQ(triggerSql(), created);
+  EXPECT_NE(created.find("rtree_items_geom_insert"), std::string::npos);
 }
 
 TEST(ItemsGpkg, ExtraColumnsAreAddedAndReadBack) {
@@ -251,6 +285,7 @@ TEST(ItemsGpkg, SigkillMidWriteLeavesEveryCommittedBatch) {
   }
   ASSERT_GT(committed, 0) << "the child wrote nothing in 30 s";
   EXPECT_EQ(sqlValue(file.path(), "PRAGMA integrity_check"), "ok");
+  EXPECT_EQ(test::rtreeProblem(file.path()), "");
   ItemsWriter reopened(file.path());
   // Every batch that returned is there, whole; at most one more (committed, not yet logged).
   const int64_t count = reopened.itemCount();
