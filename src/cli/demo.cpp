@@ -1,10 +1,12 @@
 /** @file demo.cpp
  * @brief `stac2h3 demo`: the whole pipeline offline, on synthetic items.
  *
- * The demo runs the real subcommands one after another, as a user would type them (each as
- * a child process of this same binary), so it exercises exactly what the README shows and
- * keeps no second copy of any stage's logic.
+ * The demo runs the real subcommands as a user would type them (each as a child process of
+ * this same binary), so it exercises exactly what the README shows and keeps no second copy
+ * of any stage's logic. Steps that only read what earlier ones made run at the same time:
+ * cells beside resample, the three plots together.
  */
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,6 +14,8 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -31,25 +35,75 @@ struct DemoFlags {
   int res = 3;
 };
 
-/** Runs `stac2h3 args...` (this very binary) and throws when it fails. */
-void runStep(const std::string& title, const std::vector<std::string>& args) {
-  std::fprintf(stderr, "\n== %s\n$ stac2h3", title.c_str());
-  for (const auto& arg : args) std::fprintf(stderr, " %s", arg.c_str());
-  std::fprintf(stderr, "\n");
+/** One subcommand of the demo: `stac2h3 args...`. */
+struct Step {
+  std::string title;
+  std::vector<std::string> args;
+};
+
+/** Starts this very binary with `step.args`; its stdout and stderr go to `log` when given,
+ * else to ours. */
+pid_t startStep(const Step& step, const std::filesystem::path* log) {
   const auto self = std::filesystem::read_symlink("/proc/self/exe").string();
   std::vector<std::string> argv_storage{self};
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+  argv_storage.insert(argv_storage.end(), step.args.begin(), step.args.end());
   std::vector<char*> argv;
   for (auto& arg : argv_storage) argv.push_back(arg.data());
   argv.push_back(nullptr);
-  pid_t child = 0;
-  if (posix_spawn(&child, self.c_str(), nullptr, nullptr, argv.data(), environ) != 0) {
-    throw Error("demo: cannot start " + self);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  if (log != nullptr) {
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log->c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
   }
-  int status = 0;
-  waitpid(child, &status, 0);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw Error("demo: step '" + title + "' failed");
+  pid_t child = 0;
+  const int failed = posix_spawn(&child, self.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (failed != 0) throw Error("demo: cannot start " + self);
+  return child;
+}
+
+void printCommand(const Step& step) {
+  std::fprintf(stderr, "\n== %s\n$ stac2h3", step.title.c_str());
+  for (const auto& arg : step.args) std::fprintf(stderr, " %s", arg.c_str());
+  std::fprintf(stderr, "\n");
+}
+
+/**
+ * Runs independent steps at the same time (they share the cores: a stage that cannot use
+ * both alone finishes sooner beside another) and throws when one fails. A lone step writes
+ * to the terminal as it goes; concurrent steps write to logs, printed in order afterwards.
+ */
+void runSteps(const std::vector<Step>& steps) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> logs;
+  std::vector<pid_t> children;
+  for (size_t i = 0; i < steps.size(); ++i) {
+    if (steps.size() == 1) {
+      printCommand(steps[i]);
+      children.push_back(startStep(steps[i], nullptr));
+      continue;
+    }
+    logs.push_back(fs::temp_directory_path() /
+                   ("stac2h3-demo-" + std::to_string(getpid()) + "-" + std::to_string(i) + ".log"));
+    children.push_back(startStep(steps[i], &logs.back()));
+  }
+  std::vector<bool> succeeded;
+  for (const pid_t child : children) {
+    int status = 0;
+    waitpid(child, &status, 0);
+    succeeded.push_back(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  }
+  for (size_t i = 0; i < logs.size(); ++i) {
+    printCommand(steps[i]);
+    std::ifstream in(logs[i]);
+    std::fprintf(stderr, "%s", std::string(std::istreambuf_iterator<char>(in), {}).c_str());
+    std::error_code ignored;
+    fs::remove(logs[i], ignored);
+  }
+  for (size_t i = 0; i < steps.size(); ++i) {
+    if (!succeeded[i]) throw Error("demo: step '" + steps[i].title + "' failed");
   }
 }
 
@@ -65,22 +119,22 @@ void run(const DemoFlags& flags) {
                "stac2h3 demo: a global month of SYNTHETIC Sentinel-2-like items (no network), "
                "resampled onto H3 res %d and drawn on a globe, into %s/\n",
                flags.res, dir.c_str());
-  runStep("1/6 synthetic items (global, land tiles only)",
-          {"synth", "--start", flags.start, "--end", flags.end, "--seed", "1", "--overwrite", "-o",
-           at("items.gpkg")});
-  runStep("2/6 the H3 cells the footprints overlap",
-          {"cells", at("items.gpkg"), "--res", res, "--overwrite", "-o", at("cells.gpkg")});
-  runStep("3/6 area-weighted resampling per cell and day",
-          {"resample", at("items.gpkg"), "--res", res, "--overwrite", "-o", at("cube.zarr")});
-  runStep("4/6 mean cloud cover of the month on a globe",
-          {"plot", at("cube.zarr"), "--var", "cloud_cover", "--agg", "mean", "-o",
-           at("cloud_cover.png")});
-  runStep("5/6 weekly vegetation as an animated GIF",
-          {"plot", at("cube.zarr"), "--var", "vegetation", "--every", "7d", "-o",
-           at("vegetation.gif")});
-  runStep("6/6 an interactive globe (open it in a browser, works from file://)",
-          {"plot", at("cube.zarr"), "--var", "cloud_cover,snow_ice,vegetation,water", "--every",
-           "7d", "-o", at("globe.html")});
+  runSteps({{"1/6 synthetic items (global, land tiles only)",
+             {"synth", "--start", flags.start, "--end", flags.end, "--seed", "1", "--overwrite",
+              "-o", at("items.gpkg")}}});
+  runSteps({{"2/6 the H3 cells the footprints overlap",
+             {"cells", at("items.gpkg"), "--res", res, "--overwrite", "-o", at("cells.gpkg")}},
+            {"3/6 area-weighted resampling per cell and day",
+             {"resample", at("items.gpkg"), "--res", res, "--overwrite", "-o", at("cube.zarr")}}});
+  runSteps({{"4/6 mean cloud cover of the month on a globe",
+             {"plot", at("cube.zarr"), "--var", "cloud_cover", "--agg", "mean", "-o",
+              at("cloud_cover.png")}},
+            {"5/6 weekly vegetation as an animated GIF",
+             {"plot", at("cube.zarr"), "--var", "vegetation", "--every", "7d", "-o",
+              at("vegetation.gif")}},
+            {"6/6 an interactive globe (open it in a browser, works from file://)",
+             {"plot", at("cube.zarr"), "--var", "cloud_cover,snow_ice,vegetation,water", "--every",
+              "7d", "-o", at("globe.html")}}});
 
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -1,5 +1,5 @@
 /** @file synth.cpp
- * @brief `stac2h3 synth`: flags, then synth::generate into NDJSON or an items GeoPackage.
+ * @brief `stac2h3 synth`: flags, then a synth::Synthesizer into NDJSON or an items GeoPackage.
  */
 #include <cstdio>
 #include <memory>
@@ -40,11 +40,22 @@ stac::UtcDay parseDay(const std::string& flag, const std::string& text) {
 /** Where the items go, chosen by the output's extension. */
 class ItemsOutput {
  public:
-  ItemsOutput(const std::filesystem::path& path, const synth::SynthOptions& options) {
+  /** Throws before touching `path` when its extension is unknown. */
+  static void checkType(const std::filesystem::path& path) {
     const std::string extension = path.extension().string();
-    if (extension == ".ndjson") {
+    if (extension != ".ndjson" && extension != ".gpkg") {
+      throw InputError(path.string() + ": unknown output type; use .ndjson or .gpkg");
+    }
+  }
+
+  /** Creates the output (replacing an existing one only with `overwrite`). */
+  ItemsOutput(const std::filesystem::path& path, const synth::SynthOptions& options,
+              bool overwrite) {
+    checkType(path);
+    store::prepareOutputPath(path, overwrite);
+    if (path.extension() == ".ndjson") {
       ndjson_.emplace(path, options.seed);
-    } else if (extension == ".gpkg") {
+    } else {
       gpkg_.emplace(path);
       gpkg_->setMetadata(std::string(store::kMetaSourceApi), "stac2h3 synth (SYNTHETIC items)");
       gpkg_->setMetadata(std::string(store::kMetaCollection), std::string(synth::kCollection));
@@ -53,8 +64,6 @@ class ItemsOutput {
                              ",\"start\":\"" + stac::formatUtcDay(options.first_day) +
                              "\",\"end\":\"" + stac::formatUtcDay(options.last_day) + "\"}");
       gpkg_->setMetadata(std::string(store::kMetaSoftware), "stac2h3 " STAC2H3_VERSION);
-    } else {
-      throw InputError(path.string() + ": unknown output type; use .ndjson or .gpkg");
     }
   }
 
@@ -81,14 +90,19 @@ void run(const SynthFlags& flags) {
   if (!flags.aoi.empty()) options.aoi = geo::readGeoJsonArea(flags.aoi);
   if (!flags.bbox.empty()) options.aoi = bboxArea(parseBbox(flags.bbox));
 
-  store::prepareOutputPath(flags.output, flags.overwrite);
-  ItemsOutput output(flags.output, options);
+  // Every input is checked (and the setup done) before the output is created, so bad input
+  // leaves no file behind.
+  ItemsOutput::checkType(flags.output);
+  if (!flags.overwrite) store::prepareOutputPath(flags.output, false);  // refuses an existing one
+  const synth::Synthesizer synthesizer = synth::makeSynthesizer(options);
+  ItemsOutput output(flags.output, options, flags.overwrite);
   Progress progress("items");
-  const int64_t total = synth::generate(options, [&](std::vector<stac::Item>& batch) {
-    output.write(batch);
-    if (!batch.empty()) progress.setDetail(batch.front().datetime.substr(0, 10));
-    progress.add(static_cast<int64_t>(batch.size()));
-  });
+  const int64_t total = synthesizer.generate(
+      options.first_day, options.last_day, [&](std::vector<stac::Item>& batch) {
+        output.write(batch);
+        if (!batch.empty()) progress.setDetail(batch.front().datetime.substr(0, 10));
+        progress.add(static_cast<int64_t>(batch.size()));
+      });
   output.close();
   progress.finish();
   std::fprintf(stderr, "stac2h3 synth: %lld SYNTHETIC items -> %s (%.1f s)\n",

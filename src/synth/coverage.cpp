@@ -54,17 +54,25 @@ std::vector<PendingVisit> tileVisits(const CatalogTile& tile, uint32_t index,
                                      const GroundTracks& tracks) {
   std::vector<PendingVisit> visits;
   const auto corner_index = cornerIndices(tile);
-  for (int orbit = 1; orbit <= kRelativeOrbits; ++orbit) {
-    if (!tracks.mayReach(orbit, tile.centre, kTileReachKm)) continue;
+  for (const int orbit : tracks.candidateOrbits(tile.centre, kTileReachKm)) {
+    const TrackPosition centre = tracks.locate(orbit, tile.centre);
+    // The cross-track distance changes by at most the distance moved (on the model's sphere,
+    // within 1 % of the ellipsoid's: the margin): beyond this, every point of the tile lies
+    // outside the swath on the same side. Tested first, it also keeps out tiles beyond the
+    // ends of the daylight track, whose corners fall on both sides of the track's end point
+    // and would otherwise look cut by the swath.
+    constexpr double kMarginKm = 5.0;
+    if (std::abs(centre.cross_track_km) > kSwathHalfWidthKm + kTileReachKm + kMarginKm) continue;
     std::array<double, 4> corners{};
     for (size_t c = 0; c < 4; ++c) {
-      corners[c] = tracks.locate(orbit, tile.outline_lonlat[corner_index[c]]).cross_track_km;
+      corners[c] =
+          tracks.locateNear(orbit, tile.outline_lonlat[corner_index[c]], centre).cross_track_km;
     }
     const auto [lowest, highest] = std::minmax_element(corners.begin(), corners.end());
     if (*lowest > kSwathHalfWidthKm || *highest < -kSwathHalfWidthKm) continue;
     PendingVisit pending{orbit, Visit{}, {}};
     pending.visit.tile = index;
-    pending.visit.seconds_from_node = tracks.locate(orbit, tile.centre).seconds_from_node;
+    pending.visit.seconds_from_node = centre.seconds_from_node;
     if (*lowest < -kSwathHalfWidthKm || *highest > kSwathHalfWidthKm) {
       pending.cut = clipToSwath(tile.outline, crossTrackAlongOutline(tile, corners),
                                 kSwathHalfWidthKm, kFootprintSpacingM);

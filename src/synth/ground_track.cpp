@@ -43,12 +43,20 @@ struct TrackOffset {
   double lat;
 };
 
+/** Seconds after the descending node (u = π) at argument of latitude u, and back. */
+double secondsOfU(double u) {
+  return (u - kPi) / (2.0 * kPi) * kOrbitPeriodSeconds;
+}
+
+double uOfSeconds(double seconds) {
+  return kPi + seconds / kOrbitPeriodSeconds * (2.0 * kPi);
+}
+
 TrackOffset trackOffset(double u) {
   const double su = std::sin(u);
   const double cu = std::cos(u);
   const double inertial = std::atan2(-kCosInclination * su, -cu);  // relative to the node
-  const double seconds = (u - kPi) / (2.0 * kPi) * kOrbitPeriodSeconds;
-  return {inertial - kEarthTurnRate * seconds, std::asin(kSinInclination * su)};
+  return {inertial - kEarthTurnRate * secondsOfU(u), std::asin(kSinInclination * su)};
 }
 
 /** u on the descending pass where the track reaches `lat` (clamped to the turning points). */
@@ -69,15 +77,23 @@ GroundTracks::GroundTracks() {
 }
 
 TrackPosition GroundTracks::locate(int relative_orbit, geo::LonLat point) const {
+  return locateFrom(relative_orbit, point, descendingU(point.lat * kDeg));
+}
+
+TrackPosition GroundTracks::locateNear(int relative_orbit, geo::LonLat point,
+                                       const TrackPosition& near) const {
+  return locateFrom(relative_orbit, point, uOfSeconds(near.seconds_from_node));
+}
+
+TrackPosition GroundTracks::locateFrom(int relative_orbit, geo::LonLat point, double u) const {
   const double node = nodeLongitude(relative_orbit) * kDeg;
   const Vec3 target = unitVector(point.lon * kDeg, point.lat * kDeg);
-  const auto closeness = [&](double u) {
-    const TrackOffset offset = trackOffset(u);
+  const auto closeness = [&](double at) {
+    const TrackOffset offset = trackOffset(at);
     return dot(unitVector(node + offset.dlon, offset.lat), target);
   };
-  // Newton's method on the closeness along the track, from the point's latitude.
+  // Newton's method on the closeness along the track.
   constexpr double kStep = 1e-3;
-  double u = descendingU(point.lat * kDeg);
   for (int iteration = 0; iteration < 6; ++iteration) {
     const double here = closeness(u);
     const double ahead = closeness(u + kStep);
@@ -99,28 +115,38 @@ TrackPosition GroundTracks::locate(int relative_orbit, geo::LonLat point) const 
                     nearest.x * ahead.y - nearest.y * ahead.x};
   const double angle = std::acos(std::clamp(dot(nearest, target), -1.0, 1.0));
   const double side = dot(normal, target) > 0 ? 1.0 : -1.0;
-  return {side * angle * kEarthRadiusKm, (u - kPi) / (2.0 * kPi) * kOrbitPeriodSeconds};
+  return {side * angle * kEarthRadiusKm, secondsOfU(u)};
 }
 
-bool GroundTracks::mayReach(int relative_orbit, geo::LonLat point, double radius_km) const {
+std::vector<int> GroundTracks::candidateOrbits(geo::LonLat point, double radius_km) const {
+  std::vector<int> orbits;
   constexpr double kPolarCapDeg = 74.0;  // tracks run nearly east-west: always test exactly
-  if (std::abs(point.lat) > kPolarCapDeg) return true;
+  if (std::abs(point.lat) > kPolarCapDeg) {
+    for (int orbit = 1; orbit <= kRelativeOrbits; ++orbit) orbits.push_back(orbit);
+    return orbits;
+  }
+  // Where every track crosses the point's parallel, relative to its node, and at what angle:
+  // the same for all orbits, so computed once.
   const double lat = point.lat * kDeg;
   const double u = descendingU(lat);
   const TrackOffset offset = trackOffset(u);
-  double dlon = point.lon - nodeLongitude(relative_orbit) - offset.dlon / kDeg;
-  dlon = std::abs(std::remainder(dlon, 360.0));
-  // Distance along the parallel times the sine of the track's angle to the parallel bounds
-  // the distance to the track from below (up to the track's curvature, covered by the
-  // margin); 0.8 covers the angle's change within a tile's reach.
-  const double along_parallel_km = dlon * kDeg * std::cos(lat) * kEarthRadiusKm;
   const double du = 1e-4;
   const TrackOffset next = trackOffset(u + du);
   const double east = (next.dlon - offset.dlon) * std::cos(lat);
   const double north = next.lat - offset.lat;
   const double sine = std::abs(north) / std::hypot(east, north);
+  const double km_per_deg = kDeg * std::cos(lat) * kEarthRadiusKm;
+  // Distance along the parallel times the sine of the track's angle to the parallel bounds
+  // the distance to the track from below (up to the track's curvature, covered by the
+  // margin); 0.8 covers the angle's change within the reach.
   constexpr double kMarginKm = 30.0;
-  return along_parallel_km * sine * 0.8 <= kSwathHalfWidthKm + radius_km + kMarginKm;
+  const double limit_km = kSwathHalfWidthKm + radius_km + kMarginKm;
+  for (int orbit = 1; orbit <= kRelativeOrbits; ++orbit) {
+    const double dlon = point.lon - nodeLongitude(orbit) - offset.dlon / kDeg;
+    const double along_parallel_km = std::abs(std::remainder(dlon, 360.0)) * km_per_deg;
+    if (along_parallel_km * sine * 0.8 <= limit_km) orbits.push_back(orbit);
+  }
+  return orbits;
 }
 
 double descendingNodeTime(int64_t absolute_orbit) {

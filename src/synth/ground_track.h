@@ -16,6 +16,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "geo/geometry.h"
 
@@ -59,12 +60,25 @@ class GroundTracks {
   TrackPosition locate(int relative_orbit, geo::LonLat point) const;
 
   /**
-   * A cheap, conservative test: false only when no point within `radius_km` of `point`
-   * can be within the swath of `relative_orbit`.
+   * The same as locate, searching from the passage time found for a point nearby (within
+   * ~100 km): fewer iterations.
+   * @param near  locate's answer for the nearby point on the same relative orbit.
    */
-  bool mayReach(int relative_orbit, geo::LonLat point, double radius_km) const;
+  TrackPosition locateNear(int relative_orbit, geo::LonLat point, const TrackPosition& near) const;
+
+  /**
+   * A cheap, conservative filter: the relative orbits whose swath may reach some point
+   * within `radius_km` of `point` (an orbit left out cannot).
+   * @param point      lon/lat degrees.
+   * @param radius_km  the reach around the point, e.g. half a tile's diagonal.
+   * @return relative orbits 1-143, ascending.
+   */
+  std::vector<int> candidateOrbits(geo::LonLat point, double radius_km) const;
 
  private:
+  /** locate's search from argument of latitude `u` (radians from the ascending node). */
+  TrackPosition locateFrom(int relative_orbit, geo::LonLat point, double u) const;
+
   std::array<double, kRelativeOrbits> node_lon_deg_{};
 };
 

@@ -36,62 +36,83 @@ GEOSGeometry* makeMultiPolygon(GEOSContextHandle_t ctx, const geo::MultiPolygon&
                                      static_cast<unsigned>(polygons.size()));
 }
 
-/** The polygons of a geometry (MakeValid may return a collection that also holds lines
- * and points); the caller owns the result. */
-GEOSGeometry* polygonalPart(GEOSContextHandle_t ctx, const GEOSGeometry* geometry) {
-  std::vector<GEOSGeometry*> polygons;
-  const auto collect = [&](const auto& self, const GEOSGeometry* part) -> void {
-    const int type = GEOSGeomTypeId_r(ctx, part);
-    if (type == GEOS_POLYGON) {
-      polygons.push_back(GEOSGeom_clone_r(ctx, part));
-    } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
-      for (int i = 0; i < GEOSGetNumGeometries_r(ctx, part); ++i) {
-        self(self, GEOSGetGeometryN_r(ctx, part, i));
-      }
+/** Adds the polygons of a geometry to `out` as separate geometries (MakeValid may return a
+ * collection that also holds lines and points, which are dropped); `out` owns them. */
+void collectPolygons(GEOSContextHandle_t ctx, const GEOSGeometry* geometry,
+                     std::vector<GEOSGeometry*>& out) {
+  const int type = GEOSGeomTypeId_r(ctx, geometry);
+  if (type == GEOS_POLYGON) {
+    out.push_back(GEOSGeom_clone_r(ctx, geometry));
+  } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+    for (int i = 0; i < GEOSGetNumGeometries_r(ctx, geometry); ++i) {
+      collectPolygons(ctx, GEOSGetGeometryN_r(ctx, geometry, i), out);
     }
-  };
-  collect(collect, geometry);
-  return GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, polygons.data(),
-                                     static_cast<unsigned>(polygons.size()));
+  }
+}
+
+void collectCandidate(void* item, void* userdata) {
+  static_cast<std::vector<const GEOSPreparedGeometry*>*>(userdata)->push_back(
+      static_cast<const GEOSPreparedGeometry*>(item));
 }
 
 }  // namespace
 
+/** The polygons one by one, each prepared, under an STRtree of their envelopes: a query
+ * tests only the few polygons whose envelope it meets. One prepared MultiPolygon of all
+ * land would test every part's representative point on each query (~1,500 parts). */
 struct Region::Impl {
   GEOSContextHandle_t ctx = GEOS_init_r();
-  GEOSGeometry* geometry = nullptr;
-  const GEOSPreparedGeometry* prepared = nullptr;
+  std::vector<GEOSGeometry*> parts;
+  std::vector<const GEOSPreparedGeometry*> prepared;
+  GEOSSTRtree* tree = GEOSSTRtree_create_r(ctx, 10);
+  /** Reused query result, so a query allocates nothing once warm. */
+  mutable std::vector<const GEOSPreparedGeometry*> candidates;
 
-  /** Runs a prepared predicate on a footprint built in this context. */
+  /** Whether `predicate` holds between any part and `geometry` (which this call owns). */
   template <typename Predicate>
-  bool test(const geo::MultiPolygon& footprint, Predicate predicate) const {
-    GEOSGeometry* other = makeMultiPolygon(ctx, footprint);
-    const char answer = predicate(ctx, prepared, other);
-    GEOSGeom_destroy_r(ctx, other);
-    if (answer == 2) throw Error("GEOS failed on a footprint test");
+  bool anyPart(GEOSGeometry* geometry, Predicate predicate) const {
+    candidates.clear();
+    GEOSSTRtree_query_r(ctx, tree, geometry, collectCandidate, &candidates);
+    char answer = 0;
+    for (const GEOSPreparedGeometry* part : candidates) {
+      answer = predicate(ctx, part, geometry);
+      if (answer != 0) break;
+    }
+    GEOSGeom_destroy_r(ctx, geometry);
+    if (answer == 2) throw Error("GEOS failed on a region test");
     return answer == 1;
   }
 
   ~Impl() {
-    if (prepared != nullptr) GEOSPreparedGeom_destroy_r(ctx, prepared);
-    if (geometry != nullptr) GEOSGeom_destroy_r(ctx, geometry);
+    GEOSSTRtree_destroy_r(ctx, tree);
+    for (const GEOSPreparedGeometry* part : prepared) GEOSPreparedGeom_destroy_r(ctx, part);
+    for (GEOSGeometry* part : parts) GEOSGeom_destroy_r(ctx, part);
     GEOS_finish_r(ctx);
   }
 };
 
 Region::Region(const geo::MultiPolygon& shape) : impl_(std::make_unique<Impl>()) {
   GEOSContextHandle_t ctx = impl_->ctx;
-  impl_->geometry = makeMultiPolygon(ctx, shape);
-  if (impl_->geometry == nullptr) throw Error("GEOS cannot build a region of polygons");
-  if (GEOSisValid_r(ctx, impl_->geometry) != 1) {
-    GEOSGeometry* valid = GEOSMakeValid_r(ctx, impl_->geometry);
-    if (valid == nullptr) throw Error("GEOS cannot repair the region's polygons");
-    GEOSGeom_destroy_r(ctx, impl_->geometry);
-    impl_->geometry = polygonalPart(ctx, valid);
-    GEOSGeom_destroy_r(ctx, valid);
+  // Polygon by polygon: repairing the few invalid ones alone is fast, where validating and
+  // repairing the whole MultiPolygon at once took seconds (it also checks how parts meet).
+  for (const geo::Polygon& polygon : shape.polygons) {
+    GEOSGeometry* geometry = makeMultiPolygon(ctx, geo::MultiPolygon{{polygon}});
+    if (geometry == nullptr) throw Error("GEOS cannot build a region polygon");
+    if (GEOSisValid_r(ctx, geometry) != 1) {
+      GEOSGeometry* valid = GEOSMakeValid_r(ctx, geometry);
+      GEOSGeom_destroy_r(ctx, geometry);
+      if (valid == nullptr) throw Error("GEOS cannot repair a region polygon");
+      geometry = valid;
+    }
+    collectPolygons(ctx, geometry, impl_->parts);
+    GEOSGeom_destroy_r(ctx, geometry);
   }
-  impl_->prepared = GEOSPrepare_r(ctx, impl_->geometry);
-  if (impl_->prepared == nullptr) throw Error("GEOS cannot prepare the region");
+  for (GEOSGeometry* part : impl_->parts) {
+    const GEOSPreparedGeometry* prepared = GEOSPrepare_r(ctx, part);
+    if (prepared == nullptr) throw Error("GEOS cannot prepare a region polygon");
+    impl_->prepared.push_back(prepared);
+    GEOSSTRtree_insert_r(ctx, impl_->tree, part, const_cast<GEOSPreparedGeometry*>(prepared));
+  }
 }
 
 Region::~Region() = default;
@@ -99,11 +120,7 @@ Region::Region(Region&&) noexcept = default;
 Region& Region::operator=(Region&&) noexcept = default;
 
 bool Region::intersects(const geo::MultiPolygon& footprint) const {
-  return impl_->test(footprint, GEOSPreparedIntersects_r);
-}
-
-bool Region::contains(const geo::MultiPolygon& footprint) const {
-  return impl_->test(footprint, GEOSPreparedContains_r);
+  return impl_->anyPart(makeMultiPolygon(impl_->ctx, footprint), GEOSPreparedIntersects_r);
 }
 
 geo::MultiPolygon Region::polygons() const {
@@ -119,8 +136,7 @@ geo::MultiPolygon Region::polygons() const {
     return out;
   };
   geo::MultiPolygon shape;
-  for (int i = 0; i < GEOSGetNumGeometries_r(ctx, impl_->geometry); ++i) {
-    const GEOSGeometry* polygon = GEOSGetGeometryN_r(ctx, impl_->geometry, i);
+  for (const GEOSGeometry* polygon : impl_->parts) {
     geo::Polygon out{ring(GEOSGetExteriorRing_r(ctx, polygon)), {}};
     for (int h = 0; h < GEOSGetNumInteriorRings_r(ctx, polygon); ++h) {
       out.holes.push_back(ring(GEOSGetInteriorRingN_r(ctx, polygon, h)));
@@ -131,11 +147,8 @@ geo::MultiPolygon Region::polygons() const {
 }
 
 bool Region::contains(geo::LonLat point) const {
-  GEOSGeometry* geometry = GEOSGeom_createPointFromXY_r(impl_->ctx, point.lon, point.lat);
-  const char answer = GEOSPreparedContains_r(impl_->ctx, impl_->prepared, geometry);
-  GEOSGeom_destroy_r(impl_->ctx, geometry);
-  if (answer == 2) throw Error("GEOS failed on a point test");
-  return answer == 1;
+  return impl_->anyPart(GEOSGeom_createPointFromXY_r(impl_->ctx, point.lon, point.lat),
+                        GEOSPreparedContains_r);
 }
 
 }  // namespace stac2h3::synth

@@ -1,6 +1,6 @@
 /** @file region.h
  * @brief A fixed lon/lat area (land, an AOI) answering "does this footprint touch it?" and
- * "is this point inside?" fast, through a GEOS prepared geometry.
+ * "is this point inside?" fast, through GEOS prepared polygons under an STRtree.
  *
  * Planar in lon/lat degrees, as GeoJSON reads polygons: footprints are densified, so this
  * differs from the spherical reading by little.
@@ -21,7 +21,8 @@ class Region {
  public:
   /**
    * @param shape  polygons in lon/lat degrees; invalid ones (self-intersections from
-   *               quantised coastlines) are repaired with GEOS MakeValid.
+   *               quantised coastlines) are repaired one by one with GEOS MakeValid. The
+   *               polygons should not overlap (a point is inside when any holds it).
    * @throws stac2h3::Error when GEOS cannot build or repair the geometry.
    */
   explicit Region(const geo::MultiPolygon& shape);
@@ -31,8 +32,6 @@ class Region {
 
   /** True when the footprint and the region share at least one point. */
   bool intersects(const geo::MultiPolygon& footprint) const;
-  /** True when the footprint lies wholly inside the region. */
-  bool contains(const geo::MultiPolygon& footprint) const;
   /** True when the point lies inside the region. */
   bool contains(geo::LonLat point) const;
   /** The region's polygons as stored (after any repair). */

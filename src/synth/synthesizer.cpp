@@ -3,7 +3,7 @@
  */
 #include "synth/synthesizer.h"
 
-#include <tbb/parallel_for.h>
+#include <tbb/parallel_pipeline.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,8 +21,8 @@ namespace stac2h3::synth {
 namespace {
 
 constexpr double kSecondsPerDay = 86400.0;
-/** Days generated together, in parallel, before they are handed over in order. */
-constexpr int kDaysPerRound = 4;
+/** Days in flight at once: generated in parallel while earlier ones are handed over. */
+constexpr size_t kDaysInFlight = 8;
 
 /** Days since 1970-01-01 of a civil date. */
 constexpr stac::UtcDay dayOf(int year, unsigned month, unsigned day) {
@@ -57,20 +57,6 @@ std::string satelliteCode(std::string_view platform) {
   return code;
 }
 
-/** Gives each item its id; the sequence number counts earlier acquisitions of the same tile
- * by the same satellite that day. Expects the day's items sorted by datetime. */
-void assignIds(std::vector<stac::Item>& items, stac::UtcDay day) {
-  const std::string date = stac::formatUtcDay(day);
-  const std::string compact = date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
-  std::unordered_map<std::string, int> seen;
-  for (stac::Item& item : items) {
-    const std::string satellite = satelliteCode(item.platform);
-    const int sequence = seen[satellite + item.mgrs_tile]++;
-    item.id =
-        satellite + "_" + item.mgrs_tile + "_" + compact + "_" + std::to_string(sequence) + "_L2A";
-  }
-}
-
 }  // namespace
 
 std::string_view platformOf(int slot, stac::UtcDay day) {
@@ -101,10 +87,18 @@ Synthesizer::Synthesizer(const geo::MultiPolygon& land, const geo::MultiPolygon*
 std::vector<stac::Item> Synthesizer::itemsOfDay(stac::UtcDay day) const {
   const double day_start = static_cast<double>(day) * kSecondsPerDay;
   const double day_end = day_start + kSecondsPerDay;
-  std::vector<stac::Item> items;
+  const std::string_view platforms[2] = {platformOf(0, day), platformOf(1, day)};
+  // The day's acquisitions as small records first: sorting and numbering them is cheap,
+  // and each item is then built once, in its final place.
+  struct Acquisition {
+    int64_t millis;  ///< sensing time, as the datetime shows it
+    double sensed;   ///< sensing time, seconds since the epoch
+    int slot;
+    const Visit* visit;
+  };
+  std::vector<Acquisition> acquisitions;
   for (int slot = 0; slot < 2; ++slot) {
     const double phase = slot * kSatellitePhaseSeconds;
-    const std::string platform(platformOf(slot, day));
     // Sensing lies within a quarter orbit of the node: look one orbit either side.
     const int64_t first = firstOrbitFrom(day_start - kOrbitPeriodSeconds - phase);
     const int64_t last = firstOrbitFrom(day_end + kOrbitPeriodSeconds - phase);
@@ -114,62 +108,82 @@ std::vector<stac::Item> Synthesizer::itemsOfDay(stac::UtcDay day) const {
       for (const Visit& visit : visits) {
         const double sensed = node_time + visit.seconds_from_node;
         if (sensed < day_start || sensed >= day_end) continue;
-        const CatalogTile& tile = tiles_[visit.tile];
-        stac::Item item;
-        item.collection = kCollection;
-        item.datetime = formatDatetime(sensed);
-        item.platform = platform;
-        item.mgrs_tile = tile.spec.name;
-        item.processing_baseline = processingBaselineOf(day);
-        SceneContext scene;
-        scene.seed = seed_;
-        scene.tile_key = textKey(tile.spec.name.data(), tile.spec.name.size());
-        scene.centre = tile.centre;
-        scene.land_fraction = tile.land_fraction;
-        scene.valid_share = visit.valid_share;
-        scene.unix_seconds = sensed;
-        item.values = scenePercentages(scene);
-        item.footprint = visit.footprint < 0
-                             ? tile.footprint
-                             : coverage_.partial_footprints[static_cast<size_t>(visit.footprint)];
-        items.push_back(std::move(item));
+        acquisitions.push_back({std::llround(sensed * 1000.0), sensed, slot, &visit});
       }
     }
   }
-  std::sort(items.begin(), items.end(), [](const stac::Item& a, const stac::Item& b) {
-    if (a.datetime != b.datetime) return a.datetime < b.datetime;
-    if (a.platform != b.platform) return a.platform < b.platform;
-    return a.mgrs_tile < b.mgrs_tile;
-  });
-  assignIds(items, day);
+  // By datetime, then platform, then tile.
+  std::sort(acquisitions.begin(), acquisitions.end(),
+            [&](const Acquisition& a, const Acquisition& b) {
+              if (a.millis != b.millis) return a.millis < b.millis;
+              if (a.slot != b.slot) return platforms[a.slot] < platforms[b.slot];
+              return tiles_[a.visit->tile].spec.name < tiles_[b.visit->tile].spec.name;
+            });
+  const std::string date = stac::formatUtcDay(day);
+  const std::string compact = date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
+  // The id's sequence number counts earlier acquisitions of the tile by the satellite.
+  std::unordered_map<uint64_t, int> seen;
+  std::vector<stac::Item> items(acquisitions.size());
+  for (size_t i = 0; i < acquisitions.size(); ++i) {
+    const Acquisition& acquisition = acquisitions[i];
+    const Visit& visit = *acquisition.visit;
+    const CatalogTile& tile = tiles_[visit.tile];
+    const std::string_view platform = platforms[acquisition.slot];
+    stac::Item& item = items[i];
+    const int sequence = seen[uint64_t{visit.tile} * 2 + static_cast<uint64_t>(acquisition.slot)]++;
+    item.id = satelliteCode(platform) + "_" + tile.spec.name + "_" + compact + "_" +
+              std::to_string(sequence) + "_L2A";
+    item.collection = kCollection;
+    item.datetime = formatDatetime(acquisition.sensed);
+    item.platform = platform;
+    item.mgrs_tile = tile.spec.name;
+    item.processing_baseline = processingBaselineOf(day);
+    SceneContext scene;
+    scene.seed = seed_;
+    scene.tile_key = textKey(tile.spec.name.data(), tile.spec.name.size());
+    scene.centre = tile.centre;
+    scene.land_fraction = tile.land_fraction;
+    scene.valid_share = visit.valid_share;
+    scene.unix_seconds = acquisition.sensed;
+    item.values = scenePercentages(scene);
+    item.footprint = visit.footprint < 0
+                         ? tile.footprint
+                         : coverage_.partial_footprints[static_cast<size_t>(visit.footprint)];
+  }
   return items;
 }
 
 int64_t Synthesizer::generate(stac::UtcDay first, stac::UtcDay last,
                               const ItemBatchCallback& on_day) const {
+  // A pipeline: days are generated in parallel and handed to `on_day` in date order from one
+  // thread at a time, so writing one day overlaps generating the next ones.
   int64_t total = 0;
-  for (stac::UtcDay round = first; round <= last; round += kDaysPerRound) {
-    const int count = static_cast<int>(std::min<stac::UtcDay>(kDaysPerRound, last - round + 1));
-    std::vector<std::vector<stac::Item>> days(static_cast<size_t>(count));
-    tbb::parallel_for(0, count,
-                      [&](int k) { days[static_cast<size_t>(k)] = itemsOfDay(round + k); });
-    for (auto& batch : days) {
-      total += static_cast<int64_t>(batch.size());
-      on_day(batch);
-    }
-  }
+  stac::UtcDay next = first;
+  tbb::parallel_pipeline(
+      kDaysInFlight,
+      tbb::make_filter<void, stac::UtcDay>(tbb::filter_mode::serial_in_order,
+                                           [&](tbb::flow_control& control) {
+                                             if (next > last) control.stop();
+                                             return next++;
+                                           }) &
+          tbb::make_filter<stac::UtcDay, std::vector<stac::Item>>(
+              tbb::filter_mode::parallel, [&](stac::UtcDay day) { return itemsOfDay(day); }) &
+          tbb::make_filter<std::vector<stac::Item>, void>(
+              tbb::filter_mode::serial_in_order, [&](std::vector<stac::Item> batch) {
+                total += static_cast<int64_t>(batch.size());
+                on_day(batch);
+              }));
   return total;
 }
 
-int64_t generate(const SynthOptions& options, const ItemBatchCallback& on_day) {
+Synthesizer makeSynthesizer(const SynthOptions& options) {
   if (options.last_day < options.first_day) {
     throw InputError("synth: the end date " + stac::formatUtcDay(options.last_day) +
                      " is before the start date " + stac::formatUtcDay(options.first_day));
   }
   const geo::MultiPolygon land =
       readLandPolygons(options.land.empty() ? defaultLandPath() : options.land);
-  const Synthesizer synthesizer(land, options.aoi ? &*options.aoi : nullptr, options.seed);
-  return synthesizer.generate(options.first_day, options.last_day, on_day);
+  return Synthesizer(land, options.aoi ? &*options.aoi : nullptr, options.seed);
 }
 
 }  // namespace stac2h3::synth

@@ -4,7 +4,7 @@
  * benchmarks.
  *
  * Built once (the tile catalog over land and the swath coverage of the 143 relative orbits,
- * ~1-2 s for the globe), then any span of days is generated without I/O, in parallel, and
+ * ~2 s of CPU for the globe), then any span of days is generated without I/O, in parallel, and
  * handed over one UTC day at a time. Everything is a pure function of the seed: the same
  * options give the same items in the same order.
  *
@@ -66,7 +66,8 @@ class Synthesizer {
 
   /**
    * Generates every day of [first, last] (inclusive), several days in parallel, and hands
-   * them to `on_day` in date order from the calling thread.
+   * them to `on_day` in date order, one call at a time (on any of TBB's threads), while
+   * later days are being generated.
    * @return the number of items generated.
    * @throws whatever `on_day` throws.
    */
@@ -90,12 +91,13 @@ struct SynthOptions {
 };
 
 /**
- * One call from options to items: reads the land file, builds a Synthesizer, generates.
- * @return the number of items.
- * @throws stac2h3::InputError for a land file that cannot be read or last_day < first_day;
- *         stac2h3::Error when PROJ or GEOS fail; whatever `on_day` throws.
+ * Everything from the options that can fail on bad input, done before any output exists:
+ * checks the span, reads the land file, builds the Synthesizer (then call
+ * generate(options.first_day, options.last_day, ...)).
+ * @throws stac2h3::InputError for last_day < first_day or a land file that cannot be read;
+ *         stac2h3::Error when PROJ or GEOS fail.
  */
-int64_t generate(const SynthOptions& options, const ItemBatchCallback& on_day);
+Synthesizer makeSynthesizer(const SynthOptions& options);
 
 /** The platform of a satellite slot (0 or 1) on a day: "sentinel-2a"/"-2c" and
  * "sentinel-2b". */

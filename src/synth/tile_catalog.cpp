@@ -6,12 +6,16 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
 
 #include "geo/antimeridian.h"
+#include "geo/sphere_coords.h"
+#include "geo/vec3.h"
 #include "synth/region.h"
 
 namespace stac2h3::synth {
@@ -67,6 +71,65 @@ double landFraction(const TileSpec& tile, const UtmProjection& projection, const
   return static_cast<double>(inside) / static_cast<double>(x.size());
 }
 
+/** Vertices closer than this to the geodesic between their neighbours add nothing: 1 cm on
+ * the Earth, in radians (ten times the rounding of a coordinate to 1e-8°). */
+constexpr double kStraightToleranceRad = 0.01 / 6371000.0;
+
+/** Whether every vertex of `ring` strictly between indices `from` and `to` (cyclic) lies
+ * within kStraightToleranceRad of the great circle through those two. */
+bool straightBetween(const std::vector<geo::Vec3>& ring, size_t from, size_t to) {
+  const geo::Vec3 normal = geo::normalized(geo::greatCircleNormal(ring[from], ring[to]));
+  for (size_t i = (from + 1) % ring.size(); i != to; i = (i + 1) % ring.size()) {
+    if (std::abs(geo::dot(normal, ring[i])) > kStraightToleranceRad) return false;
+  }
+  return true;
+}
+
+/** Drops the vertices of runs that are straight on the sphere. An edge densified along a
+ * line that is already a geodesic (a tile edge beside a zone's central meridian, which is a
+ * meridian) would otherwise keep vertices that, rounded, zigzag by a millimetre about one
+ * great circle: nearly collinear edges that a self-intersection test cannot tell apart. */
+geo::Ring withoutStraightVertices(const geo::Ring& ring) {
+  const size_t n = ring.size();
+  if (n < 4) return ring;
+  std::vector<geo::Vec3> points(n);
+  for (size_t i = 0; i < n; ++i) points[i] = geo::toVec3(ring[i]);
+  geo::Ring kept{ring[0]};
+  size_t anchor = 0;
+  for (size_t i = 1; i < n; ++i) {
+    const size_t next = (i + 1) % n;
+    if (next != anchor && straightBetween(points, anchor, next)) continue;
+    kept.push_back(ring[i]);
+    anchor = i;
+  }
+  return kept;
+}
+
+/** The latitudes a ring's vertices span, widened by the rounding of footprintOf (areas are
+ * tested in the lon/lat plane, where a polygon spans exactly its vertices' latitudes). */
+struct LatitudeRange {
+  double south = std::numeric_limits<double>::max();
+  double north = std::numeric_limits<double>::lowest();
+};
+
+LatitudeRange latitudeRange(const geo::Ring& ring) {
+  constexpr double kRoundingDeg = 1e-6;
+  LatitudeRange range;
+  for (const geo::LonLat& v : ring) {
+    range.south = std::min(range.south, v.lat - kRoundingDeg);
+    range.north = std::max(range.north, v.lat + kRoundingDeg);
+  }
+  return range;
+}
+
+LatitudeRange merged(const LatitudeRange& a, const LatitudeRange& b) {
+  return {std::min(a.south, b.south), std::max(a.north, b.north)};
+}
+
+bool overlaps(const LatitudeRange& a, const LatitudeRange& b) {
+  return a.south <= b.north && b.south <= a.north;
+}
+
 }  // namespace
 
 geo::MultiPolygon footprintOf(geo::Ring ring) {
@@ -76,13 +139,20 @@ geo::MultiPolygon footprintOf(geo::Ring ring) {
     v.lon = std::round(std::remainder(v.lon, 360.0) * kScale) / kScale;
     v.lat = std::round(v.lat * kScale) / kScale;
   }
-  geo::Polygon polygon{std::move(ring), {}};
+  geo::Polygon polygon{withoutStraightVertices(ring), {}};
   if (geo::ringCrossesAntimeridian(polygon.outer)) return geo::splitAntimeridian(polygon);
   return geo::MultiPolygon{{std::move(polygon)}};
 }
 
 std::vector<CatalogTile> buildCatalog(const geo::MultiPolygon& land, const geo::MultiPolygon* aoi) {
   const std::vector<TileSpec> grid = sentinel2Grid();
+  // A cheap first test for small areas: most tiles lie in other latitudes.
+  LatitudeRange aoi_latitudes;
+  if (aoi != nullptr) {
+    for (const geo::Polygon& polygon : aoi->polygons) {
+      aoi_latitudes = merged(aoi_latitudes, latitudeRange(polygon.outer));
+    }
+  }
   tbb::enumerable_thread_specific<Workspace> workspaces([&] {
     Workspace workspace{{}, Region(land), std::nullopt};
     if (aoi != nullptr) workspace.aoi.emplace(*aoi);
@@ -93,8 +163,9 @@ std::vector<CatalogTile> buildCatalog(const geo::MultiPolygon& land, const geo::
     Workspace& workspace = workspaces.local();
     const TileSpec& spec = grid[index];
     const UtmProjection& projection = workspace.projection(spec);
-    const geo::MultiPolygon coarse =
-        footprintOf(toLonLat(projection, tileOutline(spec, kCoarseSpacingM)));
+    const geo::Ring coarse_ring = toLonLat(projection, tileOutline(spec, kCoarseSpacingM));
+    if (aoi != nullptr && !overlaps(latitudeRange(coarse_ring), aoi_latitudes)) return;
+    const geo::MultiPolygon coarse = footprintOf(coarse_ring);
     if (workspace.aoi && !workspace.aoi->intersects(coarse)) return;
     if (!workspace.land.intersects(coarse)) return;
     CatalogTile tile;
@@ -105,8 +176,7 @@ std::vector<CatalogTile> buildCatalog(const geo::MultiPolygon& land, const geo::
     const geo::Ring centre =
         toLonLat(projection, {{spec.west_x + kTileSizeM / 2, spec.north_y - kTileSizeM / 2}});
     tile.centre = centre.front();
-    tile.land_fraction =
-        workspace.land.contains(coarse) ? 1.0 : landFraction(spec, projection, workspace.land);
+    tile.land_fraction = landFraction(spec, projection, workspace.land);
     kept[index] = std::move(tile);
   });
   std::vector<CatalogTile> tiles;

@@ -24,7 +24,7 @@ struct CatalogTile {
   /** The same vertices in lon/lat degrees with continuous longitudes (they may pass ±180
    * for tiles on the antimeridian). */
   geo::Ring outline_lonlat;
-  /** The footprint items carry: outline_lonlat split at ±180 where it crosses. */
+  /** The footprint items carry: footprintOf(outline_lonlat). */
   geo::MultiPolygon footprint;
   /** The tile's centre in lon/lat degrees. */
   geo::LonLat centre;
@@ -35,7 +35,8 @@ struct CatalogTile {
 /**
  * The footprint items carry for a ring of lon/lat vertices: longitudes brought into
  * [-180, 180], coordinates rounded to 1e-8° (~1 mm, so their shortest decimal form is short
- * and reads back to the same double), split at ±180 where the ring crosses it.
+ * and reads back to the same double), vertices within 1 cm of the geodesic between their
+ * neighbours dropped, split at ±180 where the ring crosses it.
  * @param ring  lon/lat degrees, counter-clockwise; longitudes may run past ±180.
  * @throws stac2h3::Error when the split fails (geo::splitAntimeridian).
  */

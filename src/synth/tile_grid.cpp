@@ -54,20 +54,26 @@ std::array<double, 4> utmBounds(const UtmProjection& projection, double west, do
 bool squareInGridZone(const UtmProjection& projection, double x0, double y0, char band, double west,
                       double east) {
   std::vector<double> x{x0 + kSquareM / 2}, y{y0 + kSquareM / 2};
+  projection.toLonLat(x, y);
+  if (y[0] < kGridSouthLimit || latitudeBand(y[0]) != band) return false;
+  const double middle = (west + east) / 2;
+  // A centre inside the zone's longitudes settles it; only squares beside the zone need
+  // their outline (most squares of the search box fail on the centre alone).
+  const double centre_lon = unwrapNear(x[0], middle);
+  if (centre_lon > west && centre_lon < east) return true;
+  x.clear();
+  y.clear();
   for (int k = 0; k < kEdgeSamples; ++k) {
     const double step = kSquareM * k / kEdgeSamples;
     x.insert(x.end(), {x0 + step, x0 + kSquareM, x0 + kSquareM - step, x0});
     y.insert(y.end(), {y0, y0 + step, y0 + kSquareM, y0 + kSquareM - step});
   }
   projection.toLonLat(x, y);
-  if (y[0] < kGridSouthLimit || latitudeBand(y[0]) != band) return false;
-  const double middle = (west + east) / 2;
   double min_lon = std::numeric_limits<double>::max();
   double max_lon = std::numeric_limits<double>::lowest();
-  for (size_t i = 1; i < x.size(); ++i) {
-    const double lon = unwrapNear(x[i], middle);
-    min_lon = std::min(min_lon, lon);
-    max_lon = std::max(max_lon, lon);
+  for (const double lon : x) {
+    min_lon = std::min(min_lon, unwrapNear(lon, middle));
+    max_lon = std::max(max_lon, unwrapNear(lon, middle));
   }
   return min_lon < east && max_lon > west;
 }
