@@ -89,7 +89,9 @@ void BM_ResampleGlobalSynthetic(benchmark::State& state) {
     state.counters["wall_s"] = wall;
     state.counters["generate_add_s"] = generate_seconds;
     state.counters["prepare_s"] = prepare_seconds;
-    state.counters["overlaps_s"] = stats.overlap_seconds;
+    state.counters["overlaps_wait_s"] = stats.overlap_seconds;
+    state.counters["overlaps_cpu_s"] = stats.overlap_cpu_seconds;
+    state.counters["dedupe_s"] = stats.dedupe_seconds;
     state.counters["accumulate_s"] = stats.accumulate_seconds;
     state.counters["write_s"] = stats.sink_seconds;
     state.counters["run_s"] = run_seconds;

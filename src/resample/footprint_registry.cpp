@@ -36,7 +36,8 @@ uint32_t FootprintRegistry::intern(const geo::MultiPolygon& footprint) {
 uint32_t FootprintRegistry::insert(geo::MultiPolygon footprint) {
   const auto id = static_cast<uint32_t>(footprints_.size());
   footprints_.push_back(std::move(footprint));
-  ids_.emplace(key_, id);
+  keys_.push_back(&ids_.emplace(key_, id).first->first);
+  sizes_.push_back(key_.size());
   return id;
 }
 

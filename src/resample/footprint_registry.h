@@ -5,9 +5,12 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
+#include <deque>
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "geo/geometry.h"
@@ -35,9 +38,29 @@ class FootprintRegistry {
     return insert(std::move(footprint));
   }
 
+  /**
+   * As intern(bytes, decode), but first compares the bytes with those of the `candidates`
+   * (e.g. the footprints seen on the same tile: a tile has a few, its full footprint and
+   * partial ones): a hit costs a memcmp instead of a hash lookup among tens of thousands of
+   * long keys, which misses the cache.
+   * @param candidates  any ids; ids not yet interned are ignored.
+   */
+  template <typename Decode>
+  uint32_t intern(std::span<const uint8_t> bytes, std::span<const uint32_t> candidates,
+                  Decode&& decode) {
+    for (const uint32_t id : candidates) {
+      if (id < sizes_.size() && sizes_[id] == bytes.size() &&
+          std::memcmp(keys_[id]->data(), bytes.data(), bytes.size()) == 0) {
+        return id;
+      }
+    }
+    return intern(bytes, std::forward<Decode>(decode));
+  }
+
   /** Number of distinct footprints. */
   size_t size() const { return footprints_.size(); }
-  /** The footprint of an id returned by intern(). */
+  /** The footprint of an id returned by intern(). The reference stays valid while more
+   * footprints are interned, so other threads may read it meanwhile. */
   const geo::MultiPolygon& footprint(uint32_t id) const { return footprints_[id]; }
 
  private:
@@ -45,7 +68,9 @@ class FootprintRegistry {
 
   std::string key_;  // reused between calls: no allocation per item once warm
   std::unordered_map<std::string, uint32_t> ids_;
-  std::vector<geo::MultiPolygon> footprints_;
+  std::vector<const std::string*> keys_;      // the key of each id (map keys never move)
+  std::vector<size_t> sizes_;                 // the key size of each id, at hand without a miss
+  std::deque<geo::MultiPolygon> footprints_;  // a deque: interning never moves a footprint
 };
 
 }  // namespace stac2h3::resample

@@ -13,6 +13,7 @@
 #include "geo/cover.h"
 #include "geo/footprint_validity.h"
 #include "resample/footprint_registry.h"
+#include "resample/items_read_ahead.h"
 #include "store/items_gpkg.h"
 #include "util/error.h"
 #include "util/progress.h"
@@ -23,18 +24,16 @@ namespace {
 
 constexpr size_t kMaxReasons = 10;
 
-/** Streams the raw rows of `path` into `consume`, with a progress line. */
+/** Streams the raw rows of `path` into `consume` (read ahead on another thread), with a
+ * progress line. */
 template <typename Consume>
 int64_t forEachRawItem(const std::filesystem::path& path, Consume&& consume) {
-  store::ItemsReader reader(path);
-  Progress progress("items", reader.count());
-  store::RawItem raw;
-  int64_t rows = 0;
-  while (reader.next(raw)) {
-    consume(raw);
-    ++rows;
-    if ((rows & 1023) == 0) progress.add(1024);
-  }
+  // Counting the rows scans the table: worth it only for the ETA of a progress line.
+  Progress progress("items", Progress::enabled() ? store::ItemsReader(path).count() : 0);
+  const int64_t rows = readItemsAhead(path, [&](const RawItemBatch& batch) {
+    for (const store::RawItem& raw : batch.items) consume(raw);
+    progress.add(static_cast<int64_t>(batch.items.size()));
+  });
   progress.finish();
   return rows;
 }

@@ -6,14 +6,19 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
+#include <tbb/task_group.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <mutex>
+#include <cstring>
+#include <deque>
+#include <future>
+#include <limits>
 #include <unordered_map>
 
+#include "geo/cell_area.h"
 #include "resample/acquisition.h"
 #include "resample/day_accumulator.h"
 #include "resample/footprint_registry.h"
@@ -33,6 +38,15 @@ struct Record {
 };
 
 constexpr size_t kMaxReasons = 10;
+constexpr uint32_t kNoFootprint = std::numeric_limits<uint32_t>::max();
+
+/** The overlaps of one distinct footprint, filled by a background task. */
+struct FootprintOverlaps {
+  std::vector<CellArea> cells;  ///< positive areas only
+  std::string reason;           ///< why the footprint is unusable
+  bool usable = false;
+  bool started = false;  ///< a task was started (set and read by the adding thread only)
+};
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -53,8 +67,20 @@ struct Resampler::Impl {
   bool prepared = false;
 
   FootprintRegistry footprints;
-  std::unordered_map<std::string, uint32_t> tiles;  // interned MGRS tiles, ids from 1
-  std::string tile_key;
+  // One entry per footprint id. A deque, so the tasks' pointers survive later push_backs.
+  std::deque<FootprintOverlaps> overlaps;
+  tbb::task_group overlap_tasks;
+  std::atomic<int64_t> overlap_nanos{0};
+  std::atomic<Progress*> overlap_progress{nullptr};  // set while prepare() waits
+  // Interned MGRS tiles, ids from 1: tiles of up to 7 characters (all MGRS tiles) packed
+  // into an integer key, longer ones by text.
+  std::unordered_map<uint64_t, uint32_t> short_tiles;
+  std::unordered_map<std::string, uint32_t> long_tiles;
+  uint32_t num_tiles = 0;
+  // By tile id: the footprints last seen on the tile, most recent first.
+  using RecentFootprints = std::array<uint32_t, 4>;
+  std::vector<RecentFootprints> tile_footprints{
+      RecentFootprints{kNoFootprint, kNoFootprint, kNoFootprint, kNoFootprint}};
   std::vector<Record> records;
   std::vector<AcquisitionKey> keys;
 
@@ -62,7 +88,7 @@ struct Resampler::Impl {
   int32_t first_day = 0;
   int32_t num_days = 0;
   std::vector<h3::Cell> cells;
-  std::vector<double> cell_area_km2;
+  std::vector<double> cell_area_km2;  // exact, the same geometry as the overlaps
   // The overlaps of footprint f are entries [overlap_offsets[f], overlap_offsets[f + 1]).
   std::vector<size_t> overlap_offsets;
   std::vector<uint32_t> overlap_cells;  // index into `cells`
@@ -71,12 +97,19 @@ struct Resampler::Impl {
 
   uint32_t internTile(std::string_view tile) {
     if (tile.empty()) return 0;
-    tile_key.assign(tile);
-    auto found = tiles.find(tile_key);
-    if (found != tiles.end()) return found->second;
-    const auto id = static_cast<uint32_t>(tiles.size() + 1);
-    tiles.emplace(tile_key, id);
-    return id;
+    uint32_t* id = nullptr;
+    if (tile.size() < sizeof(uint64_t)) {
+      uint64_t packed = static_cast<uint64_t>(tile.size()) << 56;
+      std::memcpy(&packed, tile.data(), tile.size());
+      id = &short_tiles[packed];
+    } else {
+      id = &long_tiles[std::string(tile)];
+    }
+    if (*id == 0) {
+      *id = ++num_tiles;
+      tile_footprints.push_back(tile_footprints[0]);
+    }
+    return *id;
   }
 
   /** The item's sensing time; nullopt (counted) when its datetime is unusable. */
@@ -88,13 +121,47 @@ struct Resampler::Impl {
     return micros;
   }
 
-  void addRecord(int64_t micros, std::string_view tile, std::string_view baseline,
+  ~Impl() {
+    // A task group must be waited for before it goes; errors no longer matter here.
+    overlap_tasks.cancel();
+    try {
+      overlap_tasks.wait();
+    } catch (...) {
+    }
+  }
+
+  bool insideDays(int32_t day) const {
+    return day >= options.first_day.value_or(std::numeric_limits<int32_t>::min()) &&
+           day <= options.last_day.value_or(std::numeric_limits<int32_t>::max());
+  }
+
+  /** Starts computing the overlaps of footprint `id` on the TBB workers, once. */
+  void startOverlaps(uint32_t id) {
+    while (overlaps.size() <= id) overlaps.emplace_back();
+    FootprintOverlaps& out = overlaps[id];
+    if (out.started) return;
+    out.started = true;
+    const geo::MultiPolygon& footprint = footprints.footprint(id);
+    overlap_tasks.run([this, &footprint, &out] {
+      const auto start = std::chrono::steady_clock::now();
+      out.usable = cell_areas(footprint, options.resolution, out.cells, out.reason);
+      std::erase_if(out.cells, [](const CellArea& o) { return !(o.area_km2 > 0.0); });
+      overlap_nanos += std::chrono::duration_cast<std::chrono::nanoseconds>(
+                           std::chrono::steady_clock::now() - start)
+                           .count();
+      if (Progress* progress = overlap_progress.load()) progress->add();
+    });
+  }
+
+  void addRecord(int64_t micros, uint32_t tile, std::string_view baseline,
                  const std::array<double, stac::kNumValues>& values, uint32_t footprint) {
     Record record;
     record.footprint = footprint;
     record.day = floorDay(micros);
+    // Items outside the days asked for never reach the cube: their footprints wait.
+    if (insideDays(record.day)) startOverlaps(footprint);
     AcquisitionKey key;
-    key.tile = internTile(tile);
+    key.tile = tile;
     key.sensed_us = micros;
     key.baseline = baselineNumber(baseline);
     for (int v = 0; v < stac::kNumValues; ++v) {
@@ -111,6 +178,7 @@ struct Resampler::Impl {
 
   /** Drops duplicates and items outside the days; sets the time axis. */
   void selectItems() {
+    const auto start = std::chrono::steady_clock::now();
     const std::vector<bool> duplicate = findDuplicates(keys);
     keys = {};
     int32_t earliest = std::numeric_limits<int32_t>::max();
@@ -140,9 +208,10 @@ struct Resampler::Impl {
     if (records.empty()) throw InputError("resample: no item falls within the days asked for");
     first_day = first;
     num_days = last - first + 1;
+    stats.dedupe_seconds = secondsSince(start);
   }
 
-  /** Overlaps of every footprint still in use, in parallel; drops items of unusable ones. */
+  /** Waits for the overlaps of every footprint still in use; drops items of unusable ones. */
   void computeOverlaps() {
     const auto start = std::chrono::steady_clock::now();
     std::vector<uint32_t> used;
@@ -153,29 +222,31 @@ struct Resampler::Impl {
         seen[record.footprint] = true;
       }
     }
-    std::vector<std::vector<CellArea>> overlaps(footprints.size());
-    std::vector<bool> usable(footprints.size(), false);
-    std::mutex reasons_mutex;
-    Progress progress("footprints", static_cast<int64_t>(used.size()));
-    tbb::parallel_for(tbb::blocked_range<size_t>(0, used.size(), 16), [&](const auto& range) {
-      std::string reason;
-      for (size_t i = range.begin(); i != range.end(); ++i) {
-        const uint32_t id = used[i];
-        if (cell_areas(footprints.footprint(id), options.resolution, overlaps[id], reason)) {
-          usable[id] = true;
-          std::erase_if(overlaps[id], [](const CellArea& o) { return !(o.area_km2 > 0.0); });
-        } else {
-          std::lock_guard lock(reasons_mutex);
-          ++stats.unusable_footprints;
-          if (stats.unusable_reasons.size() < kMaxReasons) {
-            stats.unusable_reasons.push_back("footprint " + std::to_string(id) + ": " + reason);
-          }
-        }
-        progress.add();
-      }
-    });
-    progress.finish();
+    int64_t done = 0;
+    for (const uint32_t id : used) {
+      if (id < overlaps.size() && overlaps[id].started) ++done;
+      startOverlaps(id);
+    }
+    {
+      Progress progress("footprints", static_cast<int64_t>(used.size()));
+      progress.add(done);
+      overlap_progress = &progress;
+      overlap_tasks.wait();
+      overlap_progress = nullptr;
+      progress.finish();
+    }
+    stats.overlap_cpu_seconds = static_cast<double>(overlap_nanos.load()) * 1e-9;
     stats.distinct_footprints = static_cast<int64_t>(used.size());
+    std::vector<bool> usable(footprints.size(), false);
+    for (const uint32_t id : used) {
+      const FootprintOverlaps& found = overlaps[id];
+      usable[id] = found.usable;
+      if (found.usable) continue;
+      ++stats.unusable_footprints;
+      if (stats.unusable_reasons.size() < kMaxReasons) {
+        stats.unusable_reasons.push_back("footprint " + std::to_string(id) + ": " + found.reason);
+      }
+    }
 
     const size_t before = records.size();
     std::erase_if(records, [&](const Record& record) { return !usable[record.footprint]; });
@@ -183,30 +254,33 @@ struct Resampler::Impl {
     if (records.empty()) throw InputError("resample: no item has a usable footprint");
 
     for (const uint32_t id : used) {
-      for (const CellArea& overlap : overlaps[id]) cells.push_back(overlap.cell);
+      for (const CellArea& overlap : overlaps[id].cells) cells.push_back(overlap.cell);
     }
     tbb::parallel_sort(cells.begin(), cells.end());
     cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
     cell_area_km2.resize(cells.size());
     tbb::parallel_for(size_t{0}, cells.size(),
-                      [&](size_t i) { cell_area_km2[i] = h3::cellAreaKm2(cells[i]); });
+                      [&](size_t i) { cell_area_km2[i] = geo::exactCellAreaKm2(cells[i]); });
 
     overlap_offsets.assign(footprints.size() + 1, 0);
     for (uint32_t id = 0; id < footprints.size(); ++id) {
-      overlap_offsets[id + 1] = overlap_offsets[id] + overlaps[id].size();
+      const size_t count = usable[id] ? overlaps[id].cells.size() : 0;
+      overlap_offsets[id + 1] = overlap_offsets[id] + count;
     }
     overlap_cells.resize(overlap_offsets.back());
     overlap_areas.resize(overlap_offsets.back());
     tbb::parallel_for(size_t{0}, used.size(), [&](size_t i) {
       const uint32_t id = used[i];
       size_t at = overlap_offsets[id];
-      for (const CellArea& overlap : overlaps[id]) {
+      if (!usable[id]) return;
+      for (const CellArea& overlap : overlaps[id].cells) {
         const auto found = std::lower_bound(cells.begin(), cells.end(), overlap.cell);
         overlap_cells[at] = static_cast<uint32_t>(found - cells.begin());
         overlap_areas[at] = overlap.area_km2;
         ++at;
       }
     });
+    overlaps = {};
     stats.overlap_seconds = secondsSince(start);
   }
 
@@ -239,17 +313,29 @@ void Resampler::add(const stac::Item& item) {
   const auto micros = impl_->sensingTime(item.datetime);
   if (!micros) return;
   const uint32_t footprint = impl_->footprints.intern(item.footprint);
-  impl_->addRecord(*micros, item.mgrs_tile, item.processing_baseline, item.values, footprint);
+  impl_->addRecord(*micros, impl_->internTile(item.mgrs_tile), item.processing_baseline,
+                   item.values, footprint);
 }
 
 void Resampler::add(const store::RawItem& item) {
   const auto micros = impl_->sensingTime(item.datetime);
   if (!micros) return;
-  const uint32_t footprint = impl_->footprints.intern(
-      item.geometry, [](std::span<const uint8_t> bytes, geo::MultiPolygon& out) {
+  Impl& impl = *impl_;
+  const uint32_t tile = impl.internTile(item.mgrs_tile);
+  // A tile has a few footprints (full, partial): try those before the hash map.
+  auto& recent = impl.tile_footprints[tile];
+  const uint32_t footprint = impl.footprints.intern(
+      item.geometry, recent, [](std::span<const uint8_t> bytes, geo::MultiPolygon& out) {
         store::decodeGpkgGeometry(bytes, out);
       });
-  impl_->addRecord(*micros, item.mgrs_tile, item.processing_baseline, item.values, footprint);
+  if (recent[0] != footprint) {
+    // Move it to the front; the least recent falls off.
+    auto found = std::find(recent.begin(), recent.end(), footprint);
+    if (found == recent.end()) --found;
+    std::rotate(recent.begin(), found, found + 1);
+    recent[0] = footprint;
+  }
+  impl.addRecord(*micros, tile, item.processing_baseline, item.values, footprint);
 }
 
 store::CubeDescription Resampler::prepare() {
@@ -273,11 +359,14 @@ void Resampler::run(const std::function<void(const store::CubeBlock&)>& sink) {
   if (!impl.prepared || impl.day_offsets.empty()) throw Error("resample: run() before prepare()");
   const size_t num_cells = impl.cells.size();
   tbb::enumerable_thread_specific<DayAccumulator> accumulators(num_cells);
-  store::CubeBlock block;
+  // Two blocks: the sink writes one (on its own thread) while the next is accumulated.
+  std::array<store::CubeBlock, 2> blocks;
+  std::future<void> sinking;
   Progress progress("days", impl.num_days);
-  for (int32_t block_start = 0; block_start < impl.num_days;
-       block_start += impl.options.block_days) {
+  for (int32_t block_start = 0, k = 0; block_start < impl.num_days;
+       block_start += impl.options.block_days, ++k) {
     const auto start = std::chrono::steady_clock::now();
+    store::CubeBlock& block = blocks[static_cast<size_t>(k % 2)];
     const int32_t block_days = std::min(impl.options.block_days, impl.num_days - block_start);
     block.reset(impl.first_day + block_start, block_days, static_cast<int64_t>(num_cells));
     std::atomic<int64_t> cell_days{0};
@@ -295,11 +384,15 @@ void Resampler::run(const std::function<void(const store::CubeBlock&)>& sink) {
       progress.add();
     });
     impl.stats.cell_days += cell_days.load();
-    const auto written = std::chrono::steady_clock::now();
     impl.stats.accumulate_seconds += secondsSince(start);
-    sink(block);
-    impl.stats.sink_seconds += secondsSince(written);
+    if (sinking.valid()) sinking.get();  // the previous block is written (or its error thrown)
+    sinking = std::async(std::launch::async, [&impl, &sink, &block] {
+      const auto written = std::chrono::steady_clock::now();
+      sink(block);
+      impl.stats.sink_seconds += secondsSince(written);
+    });
   }
+  if (sinking.valid()) sinking.get();
   progress.finish();
 }
 

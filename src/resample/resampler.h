@@ -7,10 +7,12 @@
  * n_items counts the items with a_i > 0; obs_fraction = Σ a_i / area(c). Duplicated
  * acquisitions count once (acquisition.h).
  *
- * Use: add() every item, prepare() once (deduplicates, computes the overlaps of each
- * distinct footprint in parallel, fixes the cells and the days), then run() to receive the
- * blocks in day order. Memory: the items as ~48-byte records, the overlaps of the distinct
- * footprints, and one block of days (not the whole span).
+ * Use: add() every item (each new distinct footprint starts its overlap computation on the
+ * TBB workers at once, so the reading and the geometry run side by side), prepare() once
+ * (deduplicates, waits for the overlaps, fixes the cells and the days), then run() to
+ * receive the blocks in day order. Memory: the items as ~48-byte records, the overlaps of the
+ * distinct footprints, and two blocks of days (the one being accumulated and the one the sink
+ * is writing), never the whole span.
  */
 #pragma once
 
@@ -49,9 +51,14 @@ struct ResampleStats {
   std::vector<std::string> unusable_reasons;  ///< the first few reasons, one line each
   int64_t distinct_footprints = 0;
   int64_t cell_days = 0;  ///< (cell, day) pairs with at least one item
-  double overlap_seconds = 0.0;
-  double accumulate_seconds = 0.0;
-  double sink_seconds = 0.0;
+  // Where the time went. The overlaps are computed in the background while items are
+  // added, and each block is handed to the sink while the next one is accumulated, so the
+  // wall-clock phases below overlap with the caller's reading and with each other.
+  double dedupe_seconds = 0.0;       ///< prepare(): duplicates and days (wall)
+  double overlap_seconds = 0.0;      ///< prepare(): waiting for the overlaps, indexing cells (wall)
+  double overlap_cpu_seconds = 0.0;  ///< the overlap computations, summed over threads
+  double accumulate_seconds = 0.0;   ///< run(): accumulating the blocks (wall)
+  double sink_seconds = 0.0;         ///< run(): inside the sink, summed over blocks
 };
 
 class Resampler {
@@ -83,6 +90,8 @@ class Resampler {
 
   /**
    * Accumulates block after block (days in parallel) and hands each to `sink`, in day order.
+   * The sink runs on one other thread, one call at a time, while the next block is
+   * accumulated.
    * @param sink  receives each block; the block is reused after the call returns.
    * @throws whatever `sink` throws; stac2h3::Error when called before prepare().
    */

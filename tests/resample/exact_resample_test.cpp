@@ -8,6 +8,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "geo/cell_area.h"
 #include "geo/cover.h"
 #include "resample/exact_cell_areas.h"
 #include "resample/resampler.h"
@@ -77,8 +78,25 @@ TEST(ExactResample, FootprintEqualToACell) {
   const auto [description, block] = resampleDay({item(polygon(cellRing(cell)), 37.5)}, 5);
   ASSERT_EQ(description.cells, std::vector<h3::Cell>{cell});
   EXPECT_FLOAT_EQ(block.floats[kCloud][0], 37.5f);
-  EXPECT_NEAR(block.floats[kObs][0], 1.0, 1e-6);
+  EXPECT_EQ(block.floats[kObs][0], 1.0f);
   EXPECT_EQ(block.n_items[0], 1);
+}
+
+// obs_fraction divides by the cell's area from the same geometry as the overlaps, so a cell
+// covered once, by one footprint or by pieces, is 1 to rounding (h3::cellAreaKm2, another
+// formula, is off by up to ~1e-8).
+TEST(ExactResample, AFullyCoveredCellHasObsFractionOne) {
+  for (int res = 0; res <= 7; ++res) {
+    for (const h3::Cell cell : {cellAt(48.2, 16.4, res), cellAt(-71.0, -120.5, res),
+                                h3::pentagons(res)[static_cast<size_t>(res % 12)]}) {
+      const geo::MultiPolygon footprint = polygon(cellRing(cell));
+      EXPECT_NEAR(summedOverlaps(footprint, res) / geo::exactCellAreaKm2(cell), 1.0, 1e-12)
+          << "res " << res << " cell " << h3::cellToString(cell);
+      const auto [description, block] = resampleDay({item(footprint, 1)}, res);
+      ASSERT_EQ(description.cells, std::vector<h3::Cell>{cell});
+      EXPECT_EQ(block.floats[kObs][0], 1.0f) << "res " << res;
+    }
+  }
 }
 
 TEST(ExactResample, TwoFootprintsSplittingACell) {
@@ -92,7 +110,9 @@ TEST(ExactResample, TwoFootprintsSplittingACell) {
   const auto [description, block] = resampleDay({item(half_a, 10), item(half_b, 40)}, 4);
   ASSERT_EQ(description.cells, std::vector<h3::Cell>{cell});
   EXPECT_NEAR(block.floats[kCloud][0], (10 * area_a + 40 * area_b) / (area_a + area_b), 1e-5);
-  EXPECT_NEAR(block.floats[kObs][0], 1.0, 1e-6);
+  EXPECT_NEAR((summedOverlaps(half_a, 4) + summedOverlaps(half_b, 4)) / geo::exactCellAreaKm2(cell),
+              1.0, 1e-12);
+  EXPECT_EQ(block.floats[kObs][0], 1.0f);
   EXPECT_EQ(block.n_items[0], 2);
 }
 
