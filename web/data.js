@@ -1,6 +1,6 @@
 /** @file data.js
  * @brief Decodes the page's embedded data (window.STAC2H3_DATA, written by `stac2h3 plot
- * -o x.html`): cell ids, per-frame quantised values and scene counts.
+ * -o x.html`): cell ids and polygons, coastlines, per-frame quantised values and scene counts.
  */
 
 /** Bytes of a base64 string. */
@@ -14,6 +14,8 @@ function decodeBase64(text) {
 /** The quantisation code for "no value" (see src/plot/html_writer.cpp). */
 const MISSING = 255;
 const STEPS = 254;
+/** Height of the coastlines over the cells (m): beyond the depth buffer's resolution. */
+const COAST_CLEARANCE_M = 2000;
 
 /**
  * Decodes one frame of one variable: quantised bytes back to floats (NaN where missing).
@@ -40,11 +42,52 @@ function decodeColours(hex) {
 }
 
 /**
+ * Flat lon/lat parts (see src/plot/page_geometry.h) as deck.gl binary positions: x, y, z
+ * per point with z the part's lift, and each part's first point.
+ * @param {{lonlat: string, counts: string, lift: number}} flat
+ * @param {typeof Uint8Array | typeof Uint32Array} CountArray  the type of `counts`
+ * @param {number} lift  metres above the sphere
+ */
+function decodeFlat(flat, CountArray, lift) {
+  const lonlat = new Float32Array(decodeBase64(flat.lonlat).buffer);
+  const counts = new CountArray(decodeBase64(flat.counts).buffer);
+  const points = lonlat.length / 2;
+  const positions = new Float32Array(points * 3);
+  for (let i = 0; i < points; ++i) {
+    positions[3 * i] = lonlat[2 * i];
+    positions[3 * i + 1] = lonlat[2 * i + 1];
+    positions[3 * i + 2] = lift;
+  }
+  const starts = new Uint32Array(counts.length + 1);
+  for (let i = 0; i < counts.length; ++i) starts[i + 1] = starts[i] + counts[i];
+  return {positions, starts, length: counts.length};
+}
+
+/** Triangles that fan out from each polygon's first vertex (cells are convex). */
+function fanTriangles(starts) {
+  const polygons = starts.length - 1;
+  const indices = new Uint32Array(3 * (starts[polygons] - 2 * polygons));
+  let at = 0;
+  for (let p = 0; p < polygons; ++p) {
+    for (let v = starts[p] + 1; v + 1 < starts[p + 1]; ++v) {
+      indices[at++] = starts[p];
+      indices[at++] = v;
+      indices[at++] = v + 1;
+    }
+  }
+  return indices;
+}
+
+/**
  * The embedded data, decoded once; values are decoded lazily per (variable, frame).
  * @param {object} raw  window.STAC2H3_DATA
  */
 export function loadData(raw) {
   const cells = raw.cells.length ? raw.cells.split(',') : [];
+  const polygons = decodeFlat(raw.polygons, Uint8Array, raw.polygons.lift);
+  polygons.indices = fanTriangles(polygons.starts);
+  // Coastlines float above the cells, so that no cell hides them.
+  const coastlines = decodeFlat(raw.coastlines, Uint32Array, raw.polygons.lift + raw.coastlines.lift + COAST_CLEARANCE_M);
   const variables = raw.variables.map((variable) => ({
     ...variable,
     colours: decodeColours(variable.colours),
@@ -55,7 +98,8 @@ export function loadData(raw) {
     cells,
     centre: raw.centre,
     aggregation: raw.aggregation,
-    land: raw.land,
+    polygons,
+    coastlines,
     variables,
     frames,
     /** Float32Array of the variable's values in a frame. */

@@ -1,12 +1,14 @@
 /** @file main.js
- * @brief The interactive globe page: deck.gl GlobeView with the cells (H3HexagonLayer),
- * coastlines, a time slider with play/pause, a variable picker, a legend and a tooltip.
- * Everything it shows is embedded in the page (window.STAC2H3_DATA); it needs no network.
+ * @brief The interactive globe page: deck.gl GlobeView with the cells and coastlines,
+ * a time slider with play/pause, a variable picker, a legend and a tooltip. Everything it
+ * shows is embedded in the page (window.STAC2H3_DATA); it needs no network.
+ *
+ * The geometry arrives ready to draw (cell polygons and coastlines as binary arrays, each
+ * cell's triangles a fan), so deck.gl neither computes H3 boundaries nor tessellates; only
+ * two layer types are used, so only two shader programs are compiled before the first frame.
  */
 import {Deck, _GlobeView as GlobeView} from '@deck.gl/core';
-import {GeoJsonLayer, SolidPolygonLayer} from '@deck.gl/layers';
-import {H3HexagonLayer} from '@deck.gl/geo-layers';
-import {mesh} from 'topojson-client';
+import {PathLayer, SolidPolygonLayer} from '@deck.gl/layers';
 
 import {colourOf, loadData} from './data.js';
 import {drawLegend, formatNumber} from './legend.js';
@@ -18,6 +20,7 @@ const GLOBE_PIXELS_AT_ZOOM = [222, 0.6];
 const GLOBE_FILL = 0.85;
 const OCEAN = [236, 239, 243];
 const COAST = [64, 64, 64];
+const TRANSPARENT = [0, 0, 0, 0];
 
 const data = loadData(window.STAC2H3_DATA);
 const state = {variable: 0, frame: 0, playing: null};
@@ -33,12 +36,9 @@ slider.max = String(data.frames.length - 1);
 slider.disabled = data.frames.length < 2;
 play.disabled = data.frames.length < 2;
 data.variables.forEach((variable, i) => picker.add(new Option(variable.name, String(i))));
-/** Cells with a value in some frame of some variable: the layer's data never changes, so
- * moving the slider only recolours (NaN cells become transparent) and never re-tessellates. */
-const shown = data.cells.map((_, i) => i).filter((i) =>
-  data.variables.some((_, v) => data.frames.some((_, f) => !Number.isNaN(data.values(v, f)[i]))));
-const TRANSPARENT = [0, 0, 0, 0];
-const coastlines = mesh(data.land, data.land.objects.land);
+const {polygons, coastlines} = data;
+/** RGBA per cell vertex, rewritten for each frame (NaN cells are transparent). */
+const vertexColours = new Uint8Array(4 * polygons.starts[polygons.length]);
 
 const deck = new Deck({
   parent: document.getElementById('globe'),
@@ -50,14 +50,31 @@ const deck = new Deck({
   onAfterRender: () => document.body.setAttribute('data-rendered', 'true'),
 });
 
+/** GlobeView scales the globe by 1/cos(latitude) (to match Web Mercator); this undoes
+ * it so that the globe fits whatever the centre's latitude. */
 function fittingZoom() {
   const side = Math.min(window.innerWidth, window.innerHeight) * GLOBE_FILL;
-  return GLOBE_PIXELS_AT_ZOOM[1] + Math.log2(side / GLOBE_PIXELS_AT_ZOOM[0]);
+  const latitude = Math.min(Math.abs(data.centre[1]), 85) * (Math.PI / 180);
+  return GLOBE_PIXELS_AT_ZOOM[1] + Math.log2(side / GLOBE_PIXELS_AT_ZOOM[0]) + Math.log2(Math.cos(latitude));
 }
 
+/** Writes each cell's colour (for `values` of `variable`) into all its vertices. */
+function colourVertices(variable, values) {
+  for (let cell = 0; cell < polygons.length; ++cell) {
+    const colour = colourOf(variable, values[cell]);
+    const rgba = colour ? [...colour, 255] : TRANSPARENT;
+    for (let v = polygons.starts[cell]; v < polygons.starts[cell + 1]; ++v) vertexColours.set(rgba, 4 * v);
+  }
+}
+
+/**
+ * The ocean is the whole sphere (deck.gl cuts it along GlobeView's grid) and hides the far
+ * side by depth. Cells and coastlines float just above it (their lift, see data.js), so
+ * their flat triangles and straight segments are never under the ocean's own facets:
+ * neighbouring cells share exact vertices, so no background shows between them.
+ */
 function layers() {
-  const variable = data.variables[state.variable];
-  const values = data.values(state.variable, state.frame);
+  colourVertices(data.variables[state.variable], data.values(state.variable, state.frame));
   return [
     new SolidPolygonLayer({
       id: 'ocean',
@@ -65,35 +82,39 @@ function layers() {
       getPolygon: (d) => d.polygon,
       getFillColor: OCEAN,
     }),
-    new H3HexagonLayer({
+    new SolidPolygonLayer({
       id: 'cells',
-      data: shown,
-      getHexagon: (i) => data.cells[i],
-      getFillColor: (i) => colourOf(variable, values[i]) ?? TRANSPARENT,
-      extruded: false,
-      // A hairline in the fill colour closes the sub-pixel gaps between tessellated cells.
-      stroked: true,
-      getLineColor: (i) => colourOf(variable, values[i]) ?? TRANSPARENT,
-      lineWidthUnits: 'pixels',
-      getLineWidth: 1,
-      highPrecision: true,
+      data: {
+        length: polygons.length,
+        startIndices: polygons.starts,
+        attributes: {
+          getPolygon: {value: polygons.positions, size: 3},
+          indices: polygons.indices,
+          // A new array per frame, so that deck.gl sees the change and uploads it.
+          getFillColor: {value: vertexColours.slice(), size: 4, normalized: true},
+        },
+      },
+      _normalize: false,
       pickable: true,
-      updateTriggers: {getFillColor: [state.variable, state.frame], getLineColor: [state.variable, state.frame]},
     }),
-    new GeoJsonLayer({
+    new PathLayer({
       id: 'coastlines',
-      data: coastlines,
-      stroked: true,
-      filled: false,
-      getLineColor: COAST,
-      lineWidthUnits: 'pixels',
-      getLineWidth: 1,
+      data: {
+        length: coastlines.length,
+        startIndices: coastlines.starts,
+        attributes: {getPath: {value: coastlines.positions, size: 3}},
+      },
+      _pathType: 'open',
+      getColor: COAST,
+      widthUnits: 'pixels',
+      getWidth: 1,
     }),
   ];
 }
 
-function showTooltip({object, x, y}) {
-  if (object === undefined || object === null) {
+function showTooltip({layer, index, x, y}) {
+  const object = layer?.id === 'cells' && index >= 0 ? index : null;
+  if (object === null) {
     tooltip.style.display = 'none';
     return;
   }
@@ -138,9 +159,12 @@ play.addEventListener('click', () => {
   }, PLAY_INTERVAL_MS);
 });
 
-/** For tests and scripting: where a lon/lat is on the screen, and the current frame. */
+/** For tests and scripting: where lon/lat points are on the screen, the shown cells' values
+ * and the current frame. */
 window.stac2h3Viewer = {
   project: (lon, lat) => deck.getViewports()[0].project([lon, lat]),
+  projectAll: (points) => points.map(([lon, lat]) => deck.getViewports()[0].project([lon, lat])),
+  values: () => Array.from(data.values(state.variable, state.frame)),
   state,
 };
 

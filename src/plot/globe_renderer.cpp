@@ -38,6 +38,8 @@ constexpr double kTextColour[3] = {0.1, 0.1, 0.1};
 constexpr double kGraticuleWidth = 0.7;
 constexpr double kCoastWidth = 0.9;
 constexpr double kGraticuleStep = 30.0;
+/** Times each colour level is filled when anti-aliased (see the seams in render()). */
+constexpr int kSmoothFills = 3;
 constexpr const char* kFont = "DejaVu Sans";
 
 void setColour(cairo_t* cr, const double (&rgb)[3]) {
@@ -230,14 +232,12 @@ Image GlobeRenderer::render(const std::vector<float>& values, const ColourScale&
       addClippedRing(cr, globe, begin, end, scratch);
     }
     setColour(cr, colormap.colour(static_cast<int>(level)));
-    if (smooth_cells) {
-      // A crisp fill under the smooth one: where two cells share an edge pixel it holds a
-      // cell colour, not the ocean, so the blend shows no seam (twice as fast as stroking
-      // every edge).
-      cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
-      cairo_fill_preserve(cr);
-      cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
-    }
+    // Anti-aliased, two cells sharing an edge pixel cover a and 1 - a of it, and the ocean
+    // would show through as a seam: filling each level k times leaves (a (1 - a))^k of it,
+    // at worst 1/4^k, 1.6% for three. (A crisp fill underneath seals the seams too, but
+    // makes every outer edge and the limb jagged; stroking the edges costs twice as much.)
+    const int fills = smooth_cells ? kSmoothFills : 1;
+    for (int fill = 1; fill < fills; ++fill) cairo_fill_preserve(cr);
     cairo_fill(cr);
   }
   cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);

@@ -4,12 +4,15 @@
 #include "plot/html_writer.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 
 #include "h3/h3.h"
 #include "plot/embedded_assets.h"
+#include "plot/page_geometry.h"
 #include "plot/time_window.h"
 #include "stac/json_object.h"
 #include "util/error.h"
@@ -38,6 +41,15 @@ std::string base64(const std::vector<uint8_t>& bytes) {
   return out;
 }
 
+/** Base64 of numbers as the page reads them (typed arrays over little-endian bytes). */
+template <typename Number>
+std::string base64Of(const std::vector<Number>& numbers) {
+  static_assert(std::endian::native == std::endian::little, "the page reads little-endian");
+  std::vector<uint8_t> bytes(numbers.size() * sizeof(Number));
+  if (!bytes.empty()) std::memcpy(bytes.data(), numbers.data(), bytes.size());
+  return base64(bytes);
+}
+
 /** A JSON string literal, safe inside <script> (no "</" sequence). */
 std::string jsonString(const std::string& text) {
   std::string literal = stac::jsonString(text);
@@ -53,8 +65,12 @@ std::string number(double value) {
   return text;
 }
 
-/** {"lo":..,"hi":..,"q":"base64"} of one frame's values. */
-std::string quantisedFrame(const std::vector<float>& values) {
+/** {"lo":..,"hi":..,"q":"base64"} of one frame's values of the `shown` cells. */
+std::string quantisedFrame(const std::vector<float>& all_values, const std::vector<size_t>& shown) {
+  std::vector<float> values(shown.size(), NAN);
+  for (size_t i = 0; i < shown.size(); ++i) {
+    if (shown[i] < all_values.size()) values[i] = all_values[shown[i]];
+  }
   double lo = INFINITY;
   double hi = -INFINITY;
   for (float v : values) {
@@ -73,19 +89,53 @@ std::string quantisedFrame(const std::vector<float>& values) {
   return "{\"lo\":" + number(lo) + ",\"hi\":" + number(hi) + ",\"q\":\"" + base64(codes) + "\"}";
 }
 
+/** The cells with a value in some frame of some variable, the only ones the page draws:
+ * the slider then only recolours, and NaN everywhere costs neither bytes nor triangles. */
+std::vector<size_t> shownCells(const PageContent& content) {
+  std::vector<size_t> shown;
+  for (size_t c = 0; c < content.cells.size(); ++c) {
+    const bool observed = std::any_of(
+        content.variables.begin(), content.variables.end(), [c](const PageVariable& variable) {
+          return std::any_of(variable.frames.begin(), variable.frames.end(),
+                             [c](const Frame& frame) {
+                               return c < frame.values.size() && std::isfinite(frame.values[c]);
+                             });
+        });
+    if (observed) shown.push_back(c);
+  }
+  return shown;
+}
+
+/** {"lonlat":"base64 float32","counts":"base64 <Count>","lift":metres} */
+template <typename Count>
+std::string flatJson(const FlatLonLat& flat) {
+  return "{\"lonlat\":\"" + base64Of(flat.lonlat) + "\",\"counts\":\"" +
+         base64Of(std::vector<Count>(flat.counts.begin(), flat.counts.end())) +
+         "\",\"lift\":" + number(flat.lift_m) + "}";
+}
+
 std::string dataJson(const PageContent& content) {
   const auto& first = content.variables.front().frames;
+  const std::vector<size_t> shown = shownCells(content);
+  std::vector<uint64_t> shown_ids;
+  shown_ids.reserve(shown.size());
+  for (const size_t c : shown) shown_ids.push_back(content.cells[c]);
   std::string json = "{\"cells\":\"";
-  for (size_t i = 0; i < content.cells.size(); ++i) {
+  for (size_t i = 0; i < shown_ids.size(); ++i) {
     if (i > 0) json += ',';
-    json += h3::cellToString(content.cells[i]);
+    json += h3::cellToString(shown_ids[i]);
   }
-  json += "\",\"centre\":[" + number(content.centre.lon) + "," + number(content.centre.lat) + "]";
+  // Cells have at most 10 vertices: one byte each; coastline arcs need more.
+  json += "\",\"polygons\":" + flatJson<uint8_t>(cellPolygons(shown_ids));
+  json += ",\"coastlines\":" + flatJson<uint32_t>(coastlinePolylines());
+  json += ",\"centre\":[" + number(content.centre.lon) + "," + number(content.centre.lat) + "]";
   json += ",\"aggregation\":" + jsonString(content.aggregation) + ",\"frames\":[";
   for (size_t f = 0; f < first.size(); ++f) {
-    std::vector<uint8_t> counts(content.cells.size(), 0);
-    for (size_t c = 0; c < counts.size() && c < first[f].n_items.size(); ++c) {
-      counts[c] = static_cast<uint8_t>(std::min<uint32_t>(first[f].n_items[c], 255));
+    std::vector<uint8_t> counts(shown.size(), 0);
+    for (size_t i = 0; i < shown.size(); ++i) {
+      if (shown[i] < first[f].n_items.size()) {
+        counts[i] = static_cast<uint8_t>(std::min<uint32_t>(first[f].n_items[shown[i]], 255));
+      }
     }
     json += std::string(f ? "," : "") + "{\"label\":" + jsonString(formatWindow(first[f].window)) +
             ",\"n_items\":\"" + base64(counts) + "\"}";
@@ -106,16 +156,11 @@ std::string dataJson(const PageContent& content) {
             ",\"hi\":" + number(variable.scale.hi) + ",\"colours\":\"" + colours +
             "\",\"frames\":[";
     for (size_t f = 0; f < variable.frames.size(); ++f) {
-      json += std::string(f ? "," : "") + quantisedFrame(variable.frames[f].values);
+      json += std::string(f ? "," : "") + quantisedFrame(variable.frames[f].values, shown);
     }
     json += "]}";
   }
-  // The embedded TopoJSON is JSON already; only "</" must not appear inside the script.
-  std::string land(landTopoJson());
-  for (size_t at = land.find("</"); at != std::string::npos; at = land.find("</", at)) {
-    land.replace(at, 2, "<\\/");
-  }
-  return json + "],\"land\":" + land + "}";
+  return json + "]}";
 }
 
 /** Escapes HTML text. */

@@ -33,8 +33,10 @@ struct PageContent {
 };
 
 /**
- * Writes the page. Values are stored per frame as bytes (254 steps between the frame's own
- * min and max, 255 for NaN), n_items as bytes capped at 255, cell ids once as hex.
+ * Writes the page. Only cells with a value in some frame of some variable are kept. Values
+ * are stored per frame as bytes (254 steps between the frame's own min and max, 255 for
+ * NaN), n_items as bytes capped at 255, cell ids once as hex, and the cell polygons and
+ * coastlines as float32 lon/lat (see page_geometry.h), so the page computes no geometry.
  * @throws Error naming `path` when it cannot be written; InputError when there is no
  *         variable or the frames disagree in count.
  */

@@ -4,10 +4,13 @@
 xarray, independently of stac2h3's writer, for the plot tests and benchmarks.
 
 Usage: make_cube.py OUT.zarr --res R --days N [--start 2024-01-01] [--pattern NAME]
-                    [--time-chunk C] [--cells-file FILE] [--expect FILE --window I,J]
+                    [--time-chunk C] [--cells-file FILE] [--empty-every K]
+                    [--expect FILE --window I,J]
 Cells are every cell of resolution R (listed by h3-js through node), or the hex ids in
 --cells-file. Patterns: "lat" (value = |latitude| scaled, same every day, so a cell's value
 is known), "weekly" (a value that changes from week to week, with NaN gaps), "nan" (all NaN).
+--empty-every K leaves every K-th cell (index K-1, 2K-1, ...) without any value, as cells
+over the sea are in a real cube.
 --expect writes numpy's per-cell nanmean/nanmedian/nanmin/nanmax/count of cloud_cover over
 the time indices [I, J] (inclusive) for the first cells, as the tests' reference.
 """
@@ -57,6 +60,7 @@ def main():
     parser.add_argument("--cells-file", default=None)
     parser.add_argument("--expect", default=None)
     parser.add_argument("--window", default="0,0")
+    parser.add_argument("--empty-every", type=int, default=0)
     args = parser.parse_args()
 
     ids, lat, lng = cells_with_centres(args.res, args.cells_file)
@@ -76,6 +80,9 @@ def main():
         base = np.full(shape, np.nan)
     else:
         raise SystemExit(f"unknown pattern {args.pattern}")
+    if args.empty_every:
+        empty = np.arange(len(ids)) % args.empty_every == args.empty_every - 1
+        base = np.where(empty[None, :], np.nan, base)
     data = {}
     for k, name in enumerate(VARIABLES):
         values = np.array(base, dtype=np.float32)

@@ -1,10 +1,11 @@
 /** @file test_png.cpp
  * @brief The PNG globe: a known cell's centre pixel has its value's colour, back-facing
- * cells are not drawn, errors are one clear line.
+ * cells are not drawn, cell edges are anti-aliased, errors are one clear line.
  */
 #include <cairo.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "h3/h3.h"
@@ -82,6 +83,44 @@ TEST(Png, BlankFarSideAndBackground) {
       renderer.render({50.0f}, {0.0, 100.0}, viridis, {-135.0, -40.0}, {"t", "d", "%"});
   const auto centre = renderer.pixelOf({-135.0, -40.0}, {-135.0, -40.0});
   EXPECT_EQ(front.pixel(static_cast<int>(centre->x), static_cast<int>(centre->y)), cell_colour);
+}
+
+TEST(Png, CellEdgesAreAntiAliased) {
+  // One cell alone on the ocean: along its outline, pixels take every blend between the
+  // two colours. (Crisp fills, or a crisp fill under a smooth one, give no blends or only
+  // the outer half of them, the "jagged" edge.)
+  const h3::Cell cell = pacificCell();
+  const GlobeRenderer renderer({cell}, 1024);
+  const Colormap viridis("viridis");
+  const geo::LonLat centre{-135.0, -40.0};
+  const Image image = renderer.render({0.0f}, {0.0, 100.0}, viridis, centre, {"t", "d", "%"});
+  const Rgb cell_colour = viridis.at(0.0);
+  const Rgb ocean = image.pixel(static_cast<int>(renderer.pixelOf({-135.0, -45.0}, centre)->x),
+                                static_cast<int>(renderer.pixelOf({-135.0, -47.0}, centre)->y));
+  ASSERT_GT(ocean.g, cell_colour.g + 100);
+  double left = 1e9, right = -1e9, top = 1e9, bottom = -1e9;
+  const h3::CellBoundary boundary = h3::cellToBoundary(cell);
+  for (int i = 0; i < boundary.count; ++i) {
+    const auto& vertex = boundary.verts[static_cast<size_t>(i)];
+    const auto at = renderer.pixelOf({vertex.lng / kDegree, vertex.lat / kDegree}, centre);
+    ASSERT_TRUE(at);
+    left = std::min(left, at->x);
+    right = std::max(right, at->x);
+    top = std::min(top, at->y);
+    bottom = std::max(bottom, at->y);
+  }
+  int edge = 0;
+  int inner_half = 0;
+  for (int y = static_cast<int>(top) - 2; y <= static_cast<int>(bottom) + 2; ++y) {
+    for (int x = static_cast<int>(left) - 2; x <= static_cast<int>(right) + 2; ++x) {
+      const double blend = (ocean.g - image.pixel(x, y).g) / double(ocean.g - cell_colour.g);
+      if (blend <= 0.05 || blend >= 0.95) continue;
+      ++edge;
+      if (blend > 0.6) ++inner_half;
+    }
+  }
+  EXPECT_GT(edge, 100) << "a 1024 px globe draws the cell about 100 px wide";
+  EXPECT_GT(inner_half, edge / 6) << inner_half << " of " << edge << " edge pixels";
 }
 
 TEST(Png, AllNaNWindowIsAClearError) {
