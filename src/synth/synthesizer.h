@@ -13,7 +13,7 @@
  * over the tile centre), platform (sentinel-2a and -2b until 2025-01-20, then sentinel-2c
  * in 2a's slot with 2b), mgrs_tile, processing_baseline (the baseline in force at that
  * date), the six percentages (scene_model.h) and the footprint (the whole tile, or the part
- * inside the swath, densified to 10 km, split at ±180).
+ * inside the swath, a vertex every third of a tile edge, split at ±180).
  */
 #pragma once
 

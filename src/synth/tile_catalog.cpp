@@ -21,8 +21,6 @@
 namespace stac2h3::synth {
 namespace {
 
-/** A coarse outline is enough to decide land or sea; the dense one is built for kept tiles. */
-constexpr double kCoarseSpacingM = kTileSizeM / 3;
 /** Sample points per side for the land share of coastal tiles. */
 constexpr int kLandSamples = 6;
 
@@ -163,16 +161,17 @@ std::vector<CatalogTile> buildCatalog(const geo::MultiPolygon& land, const geo::
     Workspace& workspace = workspaces.local();
     const TileSpec& spec = grid[index];
     const UtmProjection& projection = workspace.projection(spec);
-    const geo::Ring coarse_ring = toLonLat(projection, tileOutline(spec, kCoarseSpacingM));
-    if (aoi != nullptr && !overlaps(latitudeRange(coarse_ring), aoi_latitudes)) return;
-    const geo::MultiPolygon coarse = footprintOf(coarse_ring);
-    if (workspace.aoi && !workspace.aoi->intersects(coarse)) return;
-    if (!workspace.land.intersects(coarse)) return;
+    std::vector<UtmXY> outline = tileOutline(spec, kFootprintSpacingM);
+    geo::Ring outline_lonlat = toLonLat(projection, outline);
+    if (aoi != nullptr && !overlaps(latitudeRange(outline_lonlat), aoi_latitudes)) return;
+    geo::MultiPolygon footprint = footprintOf(outline_lonlat);
+    if (workspace.aoi && !workspace.aoi->intersects(footprint)) return;
+    if (!workspace.land.intersects(footprint)) return;
     CatalogTile tile;
     tile.spec = spec;
-    tile.outline = tileOutline(spec, kFootprintSpacingM);
-    tile.outline_lonlat = toLonLat(projection, tile.outline);
-    tile.footprint = footprintOf(tile.outline_lonlat);
+    tile.outline = std::move(outline);
+    tile.outline_lonlat = std::move(outline_lonlat);
+    tile.footprint = std::move(footprint);
     const geo::Ring centre =
         toLonLat(projection, {{spec.west_x + kTileSizeM / 2, spec.north_y - kTileSizeM / 2}});
     tile.centre = centre.front();

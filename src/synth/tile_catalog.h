@@ -12,9 +12,10 @@
 
 namespace stac2h3::synth {
 
-/** Spacing of footprint vertices along the tile edges: geodesic edges between them stay
- * within a few metres of the straight UTM edge. */
-inline constexpr double kFootprintSpacingM = 10000.0;
+/** Spacing of footprint vertices along the tile edges: a third of a tile edge keeps the
+ * geodesic edges between them within 1.5 m of the straight UTM edge (12 m for corners alone),
+ * far below a 60 m pixel, with 12 vertices per full tile, as many as real footprints carry. */
+inline constexpr double kFootprintSpacingM = kTileSizeM / 3;
 
 /** A tile kept for synthesis. */
 struct CatalogTile {
