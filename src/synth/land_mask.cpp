@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 
+#include "geo/antimeridian.h"
 #include "synth/region.h"
 #include "util/error.h"
 
@@ -70,9 +71,12 @@ geo::MultiPolygon readLandPolygons(const std::filesystem::path& path) {
     }
   }
   if (land.empty()) throw InputError(path.string() + ": holds no polygon");
-  // Quantised TopoJSON has a few self-intersections: repair them once here, so that every
-  // Region built from the result (one per thread) starts from valid polygons.
-  return Region(land).polygons();
+  // world-atlas rings cross ±180 as jumps (Eurasia at Chukotka, Wrangel Island, Fiji,
+  // Antarctica around the pole); read in the plane, each would fill a band of latitudes
+  // around the globe, so they are split first. Quantised TopoJSON also has a few
+  // self-intersections: repair them once here, so that every Region built from the result
+  // (one per thread) starts from valid polygons.
+  return Region(geo::splitAntimeridian(land)).polygons();
 }
 
 }  // namespace stac2h3::synth

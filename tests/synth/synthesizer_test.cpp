@@ -56,6 +56,19 @@ TEST(LandMask, OpenOceanHasNoTiles) {
   EXPECT_TRUE(synthesizer.tiles().empty());
 }
 
+TEST(LandMask, LandCrossingTheAntimeridianFillsNoBandOfLatitudes) {
+  // world-atlas rings jump across ±180 at Fiji (16.5° S), Chukotka (65-69° N) and around
+  // Antarctica; read unsplit, each filled its latitudes around the globe with tiles.
+  const geo::MultiPolygon south_atlantic = box(-30, -17.5, -20, -15.5);
+  EXPECT_TRUE(Synthesizer(land(), &south_atlantic, 1).tiles().empty());
+  const geo::MultiPolygon norwegian_sea = box(-2, 66, 3, 69);
+  EXPECT_TRUE(Synthesizer(land(), &norwegian_sea, 1).tiles().empty());
+  const geo::MultiPolygon fiji = box(177, -18.5, 180, -16);
+  EXPECT_FALSE(Synthesizer(land(), &fiji, 1).tiles().empty());
+  const geo::MultiPolygon chukotka = box(-180, 65, -172, 67);
+  EXPECT_FALSE(Synthesizer(land(), &chukotka, 1).tiles().empty());
+}
+
 TEST(LandMask, LandAndCoastTilesPresent) {
   std::map<std::string, double> fraction;
   for (const CatalogTile& tile : europe().tiles()) fraction[tile.spec.name] = tile.land_fraction;
