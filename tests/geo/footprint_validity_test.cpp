@@ -30,6 +30,27 @@ TEST(ArcsIntersect, CrossTouchMissAntipode) {
   EXPECT_FALSE(arcsIntersect(v(-10, 0), v(10, 0), v(170, -5), v(175, 5)));
 }
 
+TEST(ArcsIntersect, NearlyOneGreatCircleApart) {
+  // Vertices 10 km apart along a meridian, each off it by rounding (up to 1e-8°, as
+  // footprints are stored): arcs 0-1 and 2-3 lie 10 km apart on (almost) one great circle.
+  // Their circles' crossing is then rounding noise and must not decide the answer.
+  auto v = [](double lon, double lat) { return toVec3(LonLat{lon, lat}); };
+  int reported = 0;
+  for (int k = 0; k < 2000; ++k) {
+    auto wobble = [k](int i) { return 1e-8 * std::sin(12.9898 * (4 * k + i) + 78.233); };
+    const double step = 0.09;  // degrees: 10 km
+    const double lat0 = 40 + 0.001 * k;
+    reported += arcsIntersect(v(9 + wobble(0), lat0), v(9 + wobble(1), lat0 + step),
+                              v(9 + wobble(2), lat0 + 2 * step), v(9 + wobble(3), lat0 + 3 * step))
+                    ? 1
+                    : 0;
+  }
+  EXPECT_EQ(reported, 0);
+  // Arcs crossing at a tiny angle still meet.
+  EXPECT_TRUE(
+      arcsIntersect(v(9 - 1e-9, 40), v(9 + 1e-9, 40.2), v(9 + 1e-9, 40), v(9 - 1e-9, 40.2)));
+}
+
 TEST(IsValidFootprint, PlainAntimeridianAndPolar) {
   EXPECT_TRUE(valid(MultiPolygon{{test::lonLatBox(0, 0, 1, 1)}}));
   EXPECT_TRUE(
