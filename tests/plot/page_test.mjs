@@ -32,13 +32,7 @@ const check = (ok, what) => {
 /** Pixels of the deck.gl canvas that differ from the page background (white). */
 async function drawnPixels(page) {
   return page.evaluate(() => {
-    const canvas = document.querySelector('#globe canvas');
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const context = copy.getContext('2d');
-    context.drawImage(canvas, 0, 0);
-    const {data} = context.getImageData(0, 0, copy.width, copy.height);
+    const {data} = window.canvasPixels().image;
     let drawn = 0;
     let hash = 0;
     for (let i = 0; i < data.length; i += 4) {
@@ -52,14 +46,11 @@ async function drawnPixels(page) {
 /** RGB of the deck.gl canvas at each [x, y] (CSS pixels; the canvas fills the page). */
 async function pixelsAt(page, points) {
   return page.evaluate((at) => {
-    const canvas = document.querySelector('#globe canvas');
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const context = copy.getContext('2d');
-    context.drawImage(canvas, 0, 0);
-    const scale = canvas.width / canvas.clientWidth;
-    return at.map(([x, y]) => Array.from(context.getImageData(Math.floor(x * scale), Math.floor(y * scale), 1, 1).data.slice(0, 3)));
+    const {image, scale} = window.canvasPixels();
+    return at.map(([x, y]) => {
+      const i = 4 * (Math.floor(y * scale) * image.width + Math.floor(x * scale));
+      return Array.from(image.data.slice(i, i + 3));
+    });
   }, points);
 }
 
@@ -71,14 +62,7 @@ const near = (rgb, reference) => rgb.every((c, k) => Math.abs(c - reference[k]) 
  */
 async function backgroundPixelsIn(page, polygons) {
   return page.evaluate(({rings, ocean, white}) => {
-    const canvas = document.querySelector('#globe canvas');
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const context = copy.getContext('2d');
-    context.drawImage(canvas, 0, 0);
-    const {data, width} = context.getImageData(0, 0, copy.width, copy.height);
-    const scale = canvas.width / canvas.clientWidth;
+    const {image: {data, width}, scale} = window.canvasPixels();
     const near = (i, rgb) => rgb.every((c, k) => Math.abs(data[i + k] - c) <= 3);
     let inside = 0;
     let background = 0;
@@ -146,6 +130,19 @@ const browser = await chromium.launchPersistentContext(profile, {
 });
 try {
   const page = browser.pages()[0] ?? await browser.newPage();
+  // One reader for every pixel check: the deck.gl canvas copied into a 2D one, and the
+  // ratio of its pixels to CSS pixels.
+  await page.addInitScript(() => {
+    window.canvasPixels = () => {
+      const canvas = document.querySelector('#globe canvas');
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const context = copy.getContext('2d');
+      context.drawImage(canvas, 0, 0);
+      return {image: context.getImageData(0, 0, copy.width, copy.height), scale: canvas.width / canvas.clientWidth};
+    };
+  });
   const errors = [];
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
   page.on('pageerror', (error) => errors.push(String(error)));
