@@ -26,13 +26,16 @@ Vec3 toVec3(const h3::LatLng& point) {
   return fromRadians(point.lat, point.lng);
 }
 
+LonLat toLonLat(const h3::LatLng& point) {
+  return {point.lng / kDegToRad, point.lat / kDegToRad};
+}
+
 h3::LatLng toLatLng(const Vec3& v) {
   return {std::atan2(v.z, std::hypot(v.x, v.y)), std::atan2(v.y, v.x)};
 }
 
 LonLat toLonLat(const Vec3& v) {
-  const h3::LatLng radians = toLatLng(v);
-  return {radians.lng / kDegToRad, radians.lat / kDegToRad};
+  return toLonLat(toLatLng(v));
 }
 
 }  // namespace stac2h3::geo

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "geo/sphere_coords.h"
 #include "h3/h3.h"
 #include "plot/basemap.h"
 #include "util/error.h"
@@ -155,13 +156,10 @@ GlobeRenderer::GlobeRenderer(const std::vector<uint64_t>& cells, int size) : siz
   offsets_.reserve(cells.size() + 1);
   vertices_.reserve(cells.size() * 6);
   offsets_.push_back(0);
-  constexpr double kDegreesPerRadian = 180.0 / 3.14159265358979323846;
   for (const uint64_t cell : cells) {
     const h3::CellBoundary boundary = h3::cellToBoundary(cell);
     for (int i = 0; i < boundary.count; ++i) {
-      const auto& vertex = boundary.verts[static_cast<size_t>(i)];
-      vertices_.push_back(
-          toUnitVector({vertex.lng * kDegreesPerRadian, vertex.lat * kDegreesPerRadian}));
+      vertices_.push_back(toUnitVector(geo::toLonLat(boundary.verts[static_cast<size_t>(i)])));
     }
     offsets_.push_back(static_cast<uint32_t>(vertices_.size()));
   }

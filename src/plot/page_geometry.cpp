@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "geo/sphere_coords.h"
 #include "h3/h3.h"
 #include "plot/basemap.h"
 
@@ -15,7 +16,6 @@ namespace stac2h3::plot {
 namespace {
 
 constexpr double kEarthRadiusM = 6371008.8;
-constexpr double kDegreesPerRadian = 180.0 / 3.14159265358979323846;
 /** Margin on the lift: float positions and the globe's own mesh are not exact. */
 constexpr double kLiftMargin = 1.25;
 
@@ -52,11 +52,10 @@ FlatLonLat cellPolygons(const std::vector<uint64_t>& cells) {
     const h3::CellBoundary boundary = h3::cellToBoundary(cell);
     ring.clear();
     for (int i = 0; i < boundary.count; ++i) {
-      const auto& vertex = boundary.verts[static_cast<size_t>(i)];
-      flat.lonlat.push_back(static_cast<float>(vertex.lng * kDegreesPerRadian));
-      flat.lonlat.push_back(static_cast<float>(vertex.lat * kDegreesPerRadian));
-      ring.push_back(
-          toUnitVector({vertex.lng * kDegreesPerRadian, vertex.lat * kDegreesPerRadian}));
+      const geo::LonLat vertex = geo::toLonLat(boundary.verts[static_cast<size_t>(i)]);
+      flat.lonlat.push_back(static_cast<float>(vertex.lon));
+      flat.lonlat.push_back(static_cast<float>(vertex.lat));
+      ring.push_back(toUnitVector(vertex));
     }
     deepest = std::max(deepest, chordDepth(ring.data(), ring.data() + ring.size()));
     flat.counts.push_back(static_cast<uint32_t>(boundary.count));
