@@ -3,33 +3,15 @@
  */
 #include "geo/antimeridian.h"
 
-#include <geos_c.h>
-
 #include <algorithm>
 #include <cmath>
-#include <memory>
 #include <string>
 
+#include "geo/geos_context.h"
 #include "util/error.h"
 
 namespace stac2h3::geo {
 namespace {
-
-/** One GEOS context per thread: the reentrant API needs one, and creating it per call would
- * cost more than most splits. */
-GEOSContextHandle_t geosContext() {
-  struct Holder {
-    GEOSContextHandle_t handle = GEOS_init_r();
-    ~Holder() { GEOS_finish_r(handle); }
-  };
-  thread_local Holder holder;
-  return holder.handle;
-}
-
-struct GeomDeleter {
-  void operator()(GEOSGeometry* g) const { GEOSGeom_destroy_r(geosContext(), g); }
-};
-using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
 
 /** Unwraps longitudes so consecutive vertices never differ by more than 180°. Returns the
  * total wrap of the closing edge: 0 for an ordinary ring, ±360 for a ring around a pole. */
@@ -71,17 +53,17 @@ GEOSGeometry* toGeosRing(const Ring& ring) {
   return GEOSGeom_createLinearRing_r(ctx, seq);
 }
 
-GeomPtr toGeosPolygon(const Ring& outer, const std::vector<Ring>& holes) {
+GeosPtr toGeosPolygon(const Ring& outer, const std::vector<Ring>& holes) {
   GEOSContextHandle_t ctx = geosContext();
   std::vector<GEOSGeometry*> hole_rings;
   hole_rings.reserve(holes.size());
   for (const Ring& hole : holes) hole_rings.push_back(toGeosRing(hole));
-  return GeomPtr(GEOSGeom_createPolygon_r(ctx, toGeosRing(outer), hole_rings.data(),
+  return GeosPtr(GEOSGeom_createPolygon_r(ctx, toGeosRing(outer), hole_rings.data(),
                                           static_cast<unsigned>(hole_rings.size())));
 }
 
-GeomPtr box(double min_lon, double max_lon) {
-  return GeomPtr(GEOSGeom_createRectangle_r(geosContext(), min_lon, -90.0, max_lon, 90.0));
+GeosPtr box(double min_lon, double max_lon) {
+  return GeosPtr(GEOSGeom_createRectangle_r(geosContext(), min_lon, -90.0, max_lon, 90.0));
 }
 
 /** Reads a GEOS ring back, shifted by `shift` degrees, oriented as asked, open. */
@@ -168,13 +150,13 @@ void splitInto(const Polygon& polygon, MultiPolygon& out) {
   const bool counter_clockwise = signedArea2(outer) > 0.0;
 
   GEOSContextHandle_t ctx = geosContext();
-  GeomPtr unwrapped = toGeosPolygon(outer, holes);
+  GeosPtr unwrapped = toGeosPolygon(outer, holes);
   if (!unwrapped) throw Error("antimeridian split: GEOS could not build the polygon");
   for (int window = -1; window <= 1; ++window) {
     const double west = -180.0 + 360.0 * window;
     if (max_lon <= west || min_lon >= west + 360.0) continue;
-    GeomPtr clip = box(west, west + 360.0);
-    GeomPtr parts(GEOSIntersection_r(ctx, unwrapped.get(), clip.get()));
+    GeosPtr clip = box(west, west + 360.0);
+    GeosPtr parts(GEOSIntersection_r(ctx, unwrapped.get(), clip.get()));
     if (!parts) {
       throw Error(
           "antimeridian split: GEOS could not clip a ring crossing ±180 (is it "

@@ -1,12 +1,14 @@
 /** @file acquisition.cpp
- * @brief Deduplication of acquisitions (see acquisition.h).
+ * @brief Ranking the items of an acquisition and what each contributes (see acquisition.h).
  */
 #include "resample/acquisition.h"
 
 #include <tbb/parallel_sort.h>
 
-#include <numeric>
+#include <algorithm>
 #include <tuple>
+
+#include "geo/spherical_difference.h"
 
 namespace stac2h3::resample {
 
@@ -21,8 +23,10 @@ int32_t baselineNumber(std::string_view baseline) {
   return any_digit ? number : -1;
 }
 
-std::vector<bool> findDuplicates(std::span<const AcquisitionKey> keys) {
-  std::vector<bool> drop(keys.size(), false);
+namespace {
+
+/** The items that have a tile, ordered by (tile, sensing time, index). */
+std::vector<uint32_t> byTileAndTime(std::span<const AcquisitionKey> keys) {
   std::vector<uint32_t> order;
   order.reserve(keys.size());
   for (uint32_t i = 0; i < keys.size(); ++i) {
@@ -32,6 +36,72 @@ std::vector<bool> findDuplicates(std::span<const AcquisitionKey> keys) {
     return std::tie(keys[a].tile, keys[a].sensed_us, a) <
            std::tie(keys[b].tile, keys[b].sensed_us, b);
   });
+  return order;
+}
+
+/** The end of the acquisition that starts at order[start]. */
+size_t acquisitionEnd(std::span<const AcquisitionKey> keys, const std::vector<uint32_t>& order,
+                      size_t start) {
+  size_t end = start + 1;
+  while (end < order.size()) {
+    const AcquisitionKey& previous = keys[order[end - 1]];
+    const AcquisitionKey& current = keys[order[end]];
+    if (current.tile != previous.tile ||
+        current.sensed_us - previous.sensed_us > kSameAcquisitionMicros) {
+      break;
+    }
+    ++end;
+  }
+  return end;
+}
+
+}  // namespace
+
+RankedAcquisitions rankedAcquisitions(std::span<const AcquisitionKey> keys,
+                                      const std::function<ItemName(uint32_t)>& name_of) {
+  // Is item a ranked before item b? Names only where everything else ties; the index last
+  // only for two items of one name (the same row twice), which contribute alike.
+  auto ranks_before = [&](uint32_t a, uint32_t b) {
+    const AcquisitionKey& ka = keys[a];
+    const AcquisitionKey& kb = keys[b];
+    if (ka.baseline != kb.baseline) return ka.baseline > kb.baseline;
+    const bool a_known = !std::isnan(ka.nodata);
+    if (a_known != !std::isnan(kb.nodata)) return a_known;
+    if (a_known && ka.nodata != kb.nodata) return ka.nodata < kb.nodata;
+    const ItemName na = name_of(a);
+    const ItemName nb = name_of(b);
+    if (na.id != nb.id) return na.id > nb.id;
+    if (na.collection != nb.collection) return na.collection > nb.collection;
+    return a < b;
+  };
+  RankedAcquisitions ranked;
+  ranked.items = byTileAndTime(keys);
+  ranked.starts.reserve(ranked.items.size() + 1);
+  for (size_t start = 0; start < ranked.items.size();) {
+    const size_t end = acquisitionEnd(keys, ranked.items, start);
+    if (end - start > 1) {
+      std::sort(ranked.items.begin() + static_cast<std::ptrdiff_t>(start),
+                ranked.items.begin() + static_cast<std::ptrdiff_t>(end), ranks_before);
+    }
+    ranked.starts.push_back(end);
+    start = end;
+  }
+  for (uint32_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].tile != 0) continue;
+    ranked.items.push_back(i);
+    ranked.starts.push_back(ranked.items.size());
+  }
+  return ranked;
+}
+
+std::vector<geo::MultiPolygon> effectiveFootprints(
+    std::span<const geo::MultiPolygon* const> ranked) {
+  return geo::successiveDifferences(ranked);
+}
+
+std::vector<bool> findDuplicates(std::span<const AcquisitionKey> keys) {
+  std::vector<bool> drop(keys.size(), false);
+  const std::vector<uint32_t> order = byTileAndTime(keys);
   auto better = [&](uint32_t a, uint32_t b) {  // is a preferred over b?
     return std::tie(keys[a].baseline, keys[a].known_values, a) >
            std::tie(keys[b].baseline, keys[b].known_values, b);
