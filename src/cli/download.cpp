@@ -48,6 +48,7 @@ struct DownloadFlags {
   std::string output;
   int retries = 8;
   long timeout = 300;
+  int64_t count_cap = stac::kDefaultCountCap;
 };
 
 stac::UtcDay parseDayFlag(const std::string& flag, const std::string& text) {
@@ -73,12 +74,21 @@ void run(const DownloadFlags& flags) {
   options.retry.max_attempts = flags.retries;
   options.http.total_timeout_seconds = flags.timeout;
   options.http.stall_timeout_seconds = std::min(flags.timeout, options.http.stall_timeout_seconds);
+  options.count_cap = flags.count_cap;
 
   GpkgSink sink(flags.output, flags.properties);
   const auto summary = stac::runDownload(options, sink);
   for (const auto& warning : summary.warnings) {
     std::fprintf(stderr, "stac2h3: warning: %s\n", warning.c_str());
   }
+  if (summary.incomplete.empty()) return;
+  for (const auto& line : summary.incomplete) {
+    std::fprintf(stderr, "stac2h3: unfinished: %s\n", line.c_str());
+  }
+  throw Error(std::to_string(summary.incomplete.size()) + " of " + std::to_string(summary.slices) +
+                  " slices unfinished (every item fetched is kept); rerun the same command to "
+                  "fetch them again",
+              kExitIncomplete);
 }
 
 }  // namespace
@@ -88,8 +98,11 @@ void addDownloadCommand(CLI::App& app) {
   auto* command = app.add_subcommand(
       "download",
       "Fetch the Sentinel-2 items of an area and a span of days from a STAC API into an items "
-      "GeoPackage.\nSlices of days are fetched in parallel, pages with retries; rerunning "
-      "the same command resumes (finished slices are skipped, unfinished ones refetched).");
+      "GeoPackage.\nSlices of days are fetched in parallel, pages with retries. A slice whose "
+      "paging loops or ends short of the server's numberMatched is searched again in halves "
+      "(time, then area). Exit status 3: some slices could not be completed (each is named; "
+      "every item fetched is kept); rerunning the same command resumes (finished slices are "
+      "skipped, unfinished ones refetched).");
   auto* aoi = command
                   ->add_option("--aoi", flags->aoi,
                                "GeoJSON file of the area (Polygon/MultiPolygon, Feature or "
@@ -129,6 +142,12 @@ void addDownloadCommand(CLI::App& app) {
                    "attempts per page before giving up (timeouts, cut bodies, 429, 403 "
                    "throttling, 5xx; exponential backoff with jitter, Retry-After honoured)")
       ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  command
+      ->add_option("--count-cap", flags->count_cap,
+                   "the server stops counting matches here: a numberMatched this large means "
+                   "'at least', and the slice is split until its pieces count less")
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 62))
       ->capture_default_str();
   command->add_option("--timeout", flags->timeout, "seconds before a request is abandoned")
       ->check(CLI::Range(1L, 3600L))

@@ -46,9 +46,13 @@ std::string DateSlice::key() const {
   return formatUtcDay(start) + "/" + formatUtcDay(end);
 }
 
+std::string requestInterval(int64_t start_micros, int64_t end_micros) {
+  return formatUtcSeconds(start_micros - kRequestMarginMicros) + "/" +
+         formatUtcSeconds(end_micros + kRequestMarginMicros);
+}
+
 std::string DateSlice::requestInterval() const {
-  return formatUtcSeconds(start * kMicrosPerDay - kRequestMarginMicros) + "/" +
-         formatUtcSeconds(end * kMicrosPerDay + kRequestMarginMicros);
+  return stac::requestInterval(start * kMicrosPerDay, end * kMicrosPerDay);
 }
 
 bool DateSlice::owns(int64_t micros) const {

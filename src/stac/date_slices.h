@@ -44,6 +44,10 @@ struct DateSlice {
   bool owns(int64_t micros) const;
 };
 
+/** The closed RFC 3339 interval a search asks for to get the items of [start_micros,
+ * end_micros): a second wider on each side, whole seconds ("...T23:59:59Z/...T00:00:01Z"). */
+std::string requestInterval(int64_t start_micros, int64_t end_micros);
+
 /**
  * The slices covering the days `first`..`last` (both inclusive), in order; the last slice
  * is cut short at `last`. Month slices start on `first`'s day of month and step by

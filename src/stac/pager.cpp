@@ -85,7 +85,6 @@ Pager::Step Pager::advance(const Page& page) {
                      std::to_string(page_number_ - 1);
     return Step::kRepeated;
   }
-  previous_ids_ = std::move(ids);
 
   const NextLink& link = *page.next;
   HttpRequest next;
@@ -106,6 +105,8 @@ Pager::Step Pager::advance(const Page& page) {
                      next.method + ' ' + next.url + ")";
     return Step::kRepeated;
   }
+  // Only now: a page fetched again after a repeated link is compared with the page before it.
+  previous_ids_ = std::move(ids);
   request_ = std::move(next);
   ++page_number_;
   return Step::kNext;

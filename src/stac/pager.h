@@ -1,7 +1,7 @@
 /** @file pager.h
  * @brief Following a search's `rel=next` links page after page, in the forms real servers
  * send (GET href with a token; POST with a body, merged or not), and stopping on the last
- * page, an empty page or a page that repeats.
+ * page, an empty page or a page that repeats (which the caller may fetch again).
  */
 #pragma once
 
@@ -35,7 +35,8 @@ class Pager {
   enum class Step {
     kNext,      ///< request() is now the next page
     kDone,      ///< no next link, or an empty page
-    kRepeated,  ///< the server repeated a page or a next link: stop (see repeatReason())
+    kRepeated,  ///< the server repeated a page or a next link (see repeatReason()); request()
+                ///< is still this page's, to be fetched again or given up
   };
 
   /**

@@ -43,7 +43,7 @@ std::vector<std::string> storedFields(const std::vector<std::string>& extra_prop
   return fields;
 }
 
-JsonObject searchBody(const SearchQuery& query, const DateSlice& slice, int limit,
+JsonObject searchBody(const SearchQuery& query, const std::string& interval, int limit,
                       bool with_fields) {
   JsonObject body;
   body.set("collections", jsonStringArray(query.collections));
@@ -54,7 +54,7 @@ JsonObject searchBody(const SearchQuery& query, const DateSlice& slice, int limi
     body.set("bbox", '[' + jsonNumber(box[0]) + ',' + jsonNumber(box[1]) + ',' +
                          jsonNumber(box[2]) + ',' + jsonNumber(box[3]) + ']');
   }
-  body.set("datetime", jsonString(slice.requestInterval()));
+  body.set("datetime", jsonString(interval));
   body.set("limit", std::to_string(limit));
   if (with_fields) {
     body.set("fields", "{\"include\":" + jsonStringArray(storedFields(query.extra_properties)) +

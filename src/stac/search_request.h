@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "geo/geometry.h"
-#include "stac/date_slices.h"
 #include "stac/json_object.h"
 
 namespace stac2h3::stac {
@@ -39,13 +38,13 @@ std::string searchUrl(const SearchQuery& query);
 std::vector<std::string> storedFields(const std::vector<std::string>& extra_properties);
 
 /**
- * The POST body of the first page of one slice.
+ * The POST body of the first page of one slice or piece of a slice.
  * @param query        what to search for.
- * @param slice        gives the datetime interval (DateSlice::requestInterval).
+ * @param interval     the RFC 3339 datetime interval, e.g. DateSlice::requestInterval().
  * @param limit        the page size.
  * @param with_fields  add `fields.include` (only for servers that conform to Fields).
  */
-JsonObject searchBody(const SearchQuery& query, const DateSlice& slice, int limit,
+JsonObject searchBody(const SearchQuery& query, const std::string& interval, int limit,
                       bool with_fields);
 
 /** A MultiPolygon as a GeoJSON geometry (rings closed), e.g. for `intersects`. */

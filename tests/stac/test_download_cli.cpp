@@ -1,7 +1,8 @@
 /** @file test_download_cli.cpp
  * @brief The real `stac2h3 download` binary against the local test STAC server: SIGKILL at
- * several moments then a rerun ends with exactly a clean run's items; another query is
- * refused; --help lists the defaults.
+ * several moments then a rerun ends with exactly a clean run's items; a page linking to
+ * itself once costs nothing; an unfinished slice exits 3 naming it and the rerun completes
+ * it; another query is refused; --help lists the defaults.
  */
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -17,6 +18,7 @@
 #include "server/test_server.h"
 #include "store/items_gpkg.h"
 #include "store/rtree_check.h"  // tests/store
+#include "util/error.h"
 
 namespace stac2h3::test {
 namespace {
@@ -100,6 +102,58 @@ TEST(DownloadCli, ResumeAfterSigkillEndsWithTheCleanRunsItems) {
   EXPECT_EQ(writer.itemCount(), 240);
 }
 
+/** The lines of a text file. */
+std::vector<std::string> lines(const fs::path& path) {
+  std::ifstream in(path);
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+TEST(DownloadCli, APageLinkingToItselfOnceIsFetchedAgain) {
+  // The case: page 2 of every query links to itself once (89 of 204 items were lost
+  // when a repeated link ended the slice as done).
+  TestServer server({"--loop", "once"});
+  const fs::path clean = scratch("clean_once.gpkg");
+  {
+    TestServer healthy({});
+    ASSERT_EQ(waitExit(spawn(downloadArgs(healthy, clean), scratch("clean_once.err"))), 0);
+  }
+  const fs::path output = scratch("loop_once.gpkg");
+  ASSERT_EQ(waitExit(spawn(downloadArgs(server, output), scratch("loop_once.err"))), 0);
+  EXPECT_EQ(rows(output), rows(clean));
+  EXPECT_EQ(store::ItemsWriter(output).doneSlices().size(), 10u);
+}
+
+TEST(DownloadCli, AnUnfinishedSliceExitsThreeKeepsItsItemsAndTheRerunCompletesIt) {
+  TestServer server({"--hide", "S2G_20240305_0005_L2A"});  // counted, never sent
+  const fs::path output = scratch("hidden.gpkg");
+  const fs::path err = scratch("hidden.err");
+  ASSERT_EQ(waitExit(spawn(downloadArgs(server, output), err)), kExitIncomplete);
+  const auto messages = lines(err);
+  ASSERT_EQ(messages.size(), 3u);  // the summary, the slice, the status
+  EXPECT_NE(messages[0].find("download: 239 items"), std::string::npos) << messages[0];
+  EXPECT_NE(messages[0].find("the server matched 216 in the 9 finished slices"), std::string::npos)
+      << messages[0];
+  EXPECT_EQ(messages[1].rfind("stac2h3: unfinished: slice 2024-03-05/2024-03-06: 2024-03-05T0", 0),
+            0u)
+      << messages[1];
+  EXPECT_NE(messages[1].find("0 distinct items of the 1 matched arrived"), std::string::npos);
+  EXPECT_NE(messages[2].find("1 of 10 slices unfinished"), std::string::npos) << messages[2];
+  const auto partial = rows(output);
+  EXPECT_EQ(partial.size(), 239u);
+  EXPECT_EQ(store::ItemsWriter(output).doneSlices().size(), 9u);
+
+  ASSERT_EQ(server.control("{\"healthy\":true}"), 200);
+  ASSERT_EQ(waitExit(spawn(downloadArgs(server, output), scratch("hidden_rerun.err"))), 0);
+  const auto complete = rows(output);
+  EXPECT_EQ(complete.size(), 240u);
+  for (const auto& row : partial) EXPECT_TRUE(complete.contains(row)) << row;
+  store::ItemsWriter writer(output);
+  EXPECT_EQ(writer.doneSlices().size(), 10u);
+  EXPECT_EQ(writer.itemCount(), 240);
+}
+
 TEST(DownloadCli, RefusesToResumeAnotherQuery) {
   TestServer server({});
   const fs::path output = scratch("query.gpkg");
@@ -127,9 +181,10 @@ TEST(DownloadCli, HelpListsFlagsAndDefaults) {
   ASSERT_EQ(waitExit(pid), 0);
   std::ifstream in(out);
   const std::string help((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  for (const char* wanted : {"--aoi", "--bbox", "--start", "--end", "--slice", "=1d", "--jobs",
-                             "=4", "--api", "earth-search.aws.element84.com/v1", "--collection",
-                             "sentinel-2-l2a", "--limit", "--properties", "-o"}) {
+  for (const char* wanted :
+       {"--aoi", "--bbox", "--start", "--end", "--slice", "=1d", "--jobs", "=4", "--api",
+        "earth-search.aws.element84.com/v1", "--collection", "sentinel-2-l2a", "--limit",
+        "--properties", "--count-cap", "=10000", "Exit status 3", "-o"}) {
     EXPECT_NE(help.find(wanted), std::string::npos) << wanted;
   }
 }

@@ -107,16 +107,22 @@ TEST(Pager, StopsOnEmptyPageOrMissingLink) {
   EXPECT_EQ(pager.advance(last), Pager::Step::kDone);
 }
 
-TEST(Pager, StopsWhenANextLinkRepeats) {
+TEST(Pager, ReportsANextLinkThatRepeatsAndKeepsThePageToFetchAgain) {
   Pager pager("http://host/search", ownQuery());
   NextLink link;
   link.href = "http://host/search?token=1";
   ASSERT_EQ(pager.advance(pageWithNext(link, {"a"})), Pager::Step::kNext);
   EXPECT_EQ(pager.advance(pageWithNext(link, {"b"})), Pager::Step::kRepeated);
   EXPECT_NE(pager.repeatReason().find("already fetched"), std::string::npos);
+  // The page stays current; fetched again, it may link onwards (its items are no repeat).
+  EXPECT_EQ(pager.request().url, "http://host/search?token=1");
+  EXPECT_EQ(pager.pageNumber(), 2);
+  link.href = "http://host/search?token=2";
+  EXPECT_EQ(pager.advance(pageWithNext(link, {"b"})), Pager::Step::kNext);
+  EXPECT_EQ(pager.pageNumber(), 3);
 }
 
-TEST(Pager, StopsWhenAPageRepeatsItsItemsUnderNewTokens) {
+TEST(Pager, ReportsAPageThatRepeatsItsItemsUnderNewTokens) {
   Pager pager("http://host/search", ownQuery());
   for (int token = 1; token <= 2; ++token) {
     NextLink link;

@@ -7,13 +7,15 @@
 
 #include <algorithm>
 
+#include "stac/date_slices.h"
 #include "stac/search_request.h"
 #include "util/error.h"
 
 namespace stac2h3::stac {
 namespace {
 
-const DateSlice kSlice{*parseUtcDay("2024-01-01"), *parseUtcDay("2024-01-02")};
+const std::string kInterval =
+    DateSlice{*parseUtcDay("2024-01-01"), *parseUtcDay("2024-01-02")}.requestInterval();
 
 SearchQuery baseQuery() {
   SearchQuery query;
@@ -26,7 +28,7 @@ TEST(SearchRequest, BboxDatetimeLimitFields) {
   SearchQuery query = baseQuery();
   query.bbox = std::array<double, 4>{-10.5, 40, 5.25, 51.125};
   query.extra_properties = {"s2:product_uri"};
-  const std::string body = searchBody(query, kSlice, 250, true).dump();
+  const std::string body = searchBody(query, kInterval, 250, true).dump();
   simdjson::dom::parser parser;
   const auto doc = parser.parse(body);
   EXPECT_EQ(doc["collections"].at(0).get_string().value(), "sentinel-2-l2a");
@@ -47,7 +49,7 @@ TEST(SearchRequest, BboxDatetimeLimitFields) {
 }
 
 TEST(SearchRequest, PlainSearchWithoutFieldsAndWholeGlobe) {
-  const std::string body = searchBody(baseQuery(), kSlice, 100, false).dump();
+  const std::string body = searchBody(baseQuery(), kInterval, 100, false).dump();
   EXPECT_EQ(body.find("fields"), std::string::npos);
   EXPECT_EQ(body.find("bbox"), std::string::npos);
   EXPECT_EQ(body.find("intersects"), std::string::npos);
@@ -60,7 +62,7 @@ TEST(SearchRequest, IntersectsIsAClosedMultiPolygon) {
   query.intersects = area;
   query.bbox = std::array<double, 4>{0, 0, 1, 1};  // intersects wins
   simdjson::dom::parser parser;
-  const auto doc = parser.parse(searchBody(query, kSlice, 10, false).dump());
+  const auto doc = parser.parse(searchBody(query, kInterval, 10, false).dump());
   EXPECT_TRUE(doc["bbox"].error());
   const auto geometry = doc["intersects"];
   EXPECT_EQ(geometry["type"].get_string().value(), "MultiPolygon");

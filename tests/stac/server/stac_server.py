@@ -9,7 +9,8 @@ parent goes away or after --max-seconds. Standard library only (shapely, when pr
 
 Generated items: --per-day N items a day, item k of day d at d + k * 86400 / N seconds (k = 0
 is exactly midnight), a 1-degree square footprint placed deterministically, all six
-percentages. Queries must carry a datetime interval (a client that forgets its query on a
+percentages. --datatake M makes each of those instants M items (tiles of one datatake) in
+M places. Queries must carry a datetime interval (a client that forgets its query on a
 next page gets a 400, not the whole archive).
 
 Paging (--paging):
@@ -21,8 +22,18 @@ Faults (--fault KIND:EVERY[:AFTER], repeatable, or POST /_control {"faults": ["5
 every EVERY-th search request (after the first AFTER) gets KIND: 429 (Retry-After: 1), 429date (Retry-After as an HTTP
 date), 500, 502, 503, 504, 403 ({"message":"Forbidden"}), cut (connection closed mid-body,
 short of Content-Length), truncjson (a complete response whose JSON is cut), slow (waits
---slow-seconds first). --repeat link|items makes page 2 repeat: its next link is page 2's own
-request (link) or it serves page 1's items again under new tokens (items).
+--slow-seconds first).
+
+Paging faults (each can be cleared by POST /_control {"healthy": true}):
+  --loop once|forever  page 2 of every query links to itself: once (the repeated request then
+                       gets the right continuation), or forever
+  --loop-item ID       every page holding item ID links to itself, forever (repeatable)
+  --repeat items       page 2 on serves page 1's items again under ever new cursors
+  --short full-pages   a query's first page, when more follow, silently lacks its last item
+  --hide ID            item ID is counted in numberMatched but never served (repeatable)
+  --count-cap N        numberMatched stops counting at N
+  --no-counts          pages carry no numberMatched/numberReturned (as Planetary Computer's
+                       often do)
 
 Real pages (--real FILE,FILE,...): a chain of recorded responses under /real; the first search
 gets the first page, a request carrying the `next`/`token` of page i's next link gets page
@@ -75,6 +86,7 @@ class State:
         self.bodies = []
         self.real_pages = []
         self.real_keys = {}
+        self.looped = set()  # (query, offset) of the pages that linked to themselves once
 
     @staticmethod
     def parse_fault(text):
@@ -131,22 +143,27 @@ def generated_items(state, query):
     first_day = int(start // 86400) - 1
     last_day = int(end // 86400) + 1
     for day in range(max(first_day, 0), last_day + 1):
-        for k in range(per_day):
-            when = day * 86400 + k * 86400 / per_day
+        for instant in range(per_day):
+            when = day * 86400 + instant * 86400 / per_day
             if when < start or when > end:
                 continue
-            lon = -179.5 + ((day * 37 + k * 53) % 358)
-            lat = -79.5 + ((day * 11 + k * 29) % 158)
-            box = [lon, lat, lon + 1.0, lat + 1.0]
-            if bbox and (box[0] > bbox[2] or box[2] < bbox[0] or box[1] > bbox[3] or box[3] < bbox[1]):
-                continue
-            if area is not None:
-                from shapely.geometry import box as make_box
-
-                if not area.intersects(make_box(*box)):
+            for k in range(instant * args.datatake, (instant + 1) * args.datatake):
+                lon = -179.5 + ((day * 37 + k * 53) % 358)
+                lat = -79.5 + ((day * 11 + k * 29) % 158)
+                box = [lon, lat, lon + 1.0, lat + 1.0]
+                if bbox and (box[0] > bbox[2] or box[2] < bbox[0] or box[1] > bbox[3] or box[3] < bbox[1]):
                     continue
-            items.append((day, k, when, box))
+                if area is not None:
+                    from shapely.geometry import box as make_box
+
+                    if not area.intersects(make_box(*box)):
+                        continue
+                items.append((day, k, when, box))
     return items
+
+
+def item_id(day, k):
+    return "S2G_%s_%04d_L2A" % (dt.datetime.fromtimestamp(day * 86400, dt.timezone.utc).strftime("%Y%m%d"), k)
 
 
 def make_item(day, k, when, box, collection):
@@ -157,7 +174,7 @@ def make_item(day, k, when, box, collection):
     return {
         "type": "Feature",
         "stac_version": "1.0.0",
-        "id": "S2G_%s_%04d_L2A" % (date, k),
+        "id": item_id(day, k),
         "collection": collection,
         "bbox": box,
         "geometry": {"type": "Polygon", "coordinates": [[[w, s], [e, s], [e, n], [w, n], [w, s]]]},
@@ -281,6 +298,10 @@ class Handler(BaseHTTPRequestHandler):
         if url.path == "/_control":
             with self.state.lock:
                 self.state.faults = [State.parse_fault(text) for text in body.get("faults", [])]
+                if body.get("healthy"):
+                    args = self.state.args
+                    args.loop, args.loop_item, args.repeat, args.short = None, [], None, None
+                    args.hide, args.count_cap, args.no_counts = [], 0, False
             return self.send_json(200, {"ok": True})
         if url.path == "/real/search":
             self.state.log_body("POST", self.path, body)
@@ -324,27 +345,51 @@ class Handler(BaseHTTPRequestHandler):
         if items is None:
             return self.send_json(400, {"code": "BadRequest", "description": "a datetime interval is required"})
         limit = int(query.get("limit", 10))
-        repeat = self.state.args.repeat
+        args = self.state.args
+        matched = len(items)
+        if args.hide:
+            items = [entry for entry in items if item_id(entry[0], entry[1]) not in args.hide]
         page_offset = offset
-        if repeat == "items" and offset > 0:
+        if args.repeat == "items" and offset > 0:
             page_offset = 0  # page 1's items again, under ever new tokens
+        entries = items[page_offset : page_offset + limit]
+        if args.short == "full-pages" and offset == 0 and len(items) > limit:
+            entries = entries[:-1]
         collection = (query.get("collections") or ["sentinel-2-l2a"])[0]
-        page = [make_item(*entry, collection) for entry in items[page_offset : page_offset + limit]]
+        page = [make_item(*entry, collection) for entry in entries]
         if "fields" in query:
             page = [apply_fields(item, query["fields"]) for item in page]
         document = {
             "type": "FeatureCollection",
             "features": page,
             "links": [{"rel": "root", "href": self.base() + "/"}],
-            "numberMatched": len(items),
-            "numberReturned": len(page),
         }
+        if not args.no_counts:
+            document["numberMatched"] = min(matched, args.count_cap) if args.count_cap > 0 else matched
+            document["numberReturned"] = len(page)
         next_offset = offset + limit
-        if repeat == "link" and offset > 0:
+        if self.links_to_itself(query, offset, entries):
             next_offset = offset
-        if next_offset < len(items) or repeat == "items":
+        if next_offset < len(items) or next_offset == offset or args.repeat == "items":
             document["links"].append(self.next_link(query, next_offset))
         self.send_json(200, document, fault=fault)
+
+    def links_to_itself(self, query, offset, entries):
+        """Whether this page's next link is its own request (see --loop, --loop-item)."""
+        args = self.state.args
+        if any(item_id(day, k) in args.loop_item for day, k, _, _ in entries):
+            return True
+        limit = int(query.get("limit", 10))
+        if offset != limit or args.loop is None:  # only page 2
+            return False
+        if args.loop == "forever":
+            return True
+        key = (json.dumps(query, sort_keys=True), offset)
+        with self.state.lock:
+            if key in self.state.looped:
+                return False
+            self.state.looped.add(key)
+        return True
 
     def next_link(self, query, offset):
         paging = self.state.args.paging
@@ -407,10 +452,17 @@ def main():
     parser.add_argument("--conformance-endpoint-only", action="store_true",
                         help="no conformsTo on the landing page (clients must ask /conformance)")
     parser.add_argument("--per-day", type=int, default=24)
+    parser.add_argument("--datatake", type=int, default=1)
     parser.add_argument("--page-delay", type=float, default=0.0)
     parser.add_argument("--slow-seconds", type=float, default=3.0)
     parser.add_argument("--fault", action="append", default=[])
-    parser.add_argument("--repeat", choices=["link", "items"])
+    parser.add_argument("--repeat", choices=["items"])
+    parser.add_argument("--loop", choices=["once", "forever"])
+    parser.add_argument("--loop-item", action="append", default=[])
+    parser.add_argument("--short", choices=["full-pages"])
+    parser.add_argument("--hide", action="append", default=[])
+    parser.add_argument("--count-cap", type=int, default=0)
+    parser.add_argument("--no-counts", action="store_true")
     parser.add_argument("--real", default="", help="comma-separated recorded pages, in order")
     parser.add_argument("--max-seconds", type=float, default=600)
     parser.add_argument("--processes", type=int, default=1,

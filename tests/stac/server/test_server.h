@@ -65,6 +65,17 @@ class TestServer {
     return client.send(request).body;
   }
 
+  /** POST {url}/_control with `json`, e.g. {"healthy":true} to clear every paging fault.
+   * @return the HTTP status. */
+  long control(const std::string& json) const {
+    stac::HttpClient client;
+    stac::HttpRequest request;
+    request.method = "POST";
+    request.url = url_ + "/_control";
+    request.body = json;
+    return client.send(request).status;
+  }
+
   /** Search requests the server saw (faults included). */
   int64_t searchRequests() const {
     simdjson::dom::parser parser;
