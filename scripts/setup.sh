@@ -10,6 +10,7 @@ APT_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin proj-data
   libcurl4-openssl-dev libsimdjson-dev libtbb-dev libcairo2-dev libgif-dev libsqlite3-dev
+  libzstd-dev
   python3 python3-numpy python3-xarray python3-zarr python3-geopandas python3-shapely python3-pyproj
   chromium
 )

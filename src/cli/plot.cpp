@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <utility>
 
 #include "cli/commands.h"
@@ -17,6 +18,7 @@ namespace {
 
 struct PlotFlags {
   std::string cube;
+  std::optional<int> level;
   std::string variables;
   std::string start;
   std::string end;
@@ -63,6 +65,7 @@ std::vector<std::string> splitList(const std::string& text) {
 void run(const PlotFlags& flags) {
   plot::PlotRequest request;
   request.cube = flags.cube;
+  request.level = flags.level;
   request.variables = splitList(flags.variables);
   if (!flags.start.empty()) request.start = plot::parseDay(flags.start);
   if (!flags.end.empty()) request.end = plot::parseDay(flags.end);
@@ -99,6 +102,11 @@ void addPlotCommand(CLI::App& app) {
   command->add_option("cube", flags->cube, "The cube.zarr written by `resample`")
       ->required()
       ->check(CLI::ExistingDirectory);
+  command
+      ->add_option("--level", flags->level,
+                   "Of a pyramid (`resample --pyramid`), the level (H3 resolution) to draw "
+                   "(default: the finest); a single cube has only its own")
+      ->check(CLI::Range(0, 15));
   command
       ->add_option("--var", flags->variables,
                    "Variable to show: cloud_cover, nodata, snow_ice, vegetation, not_vegetated, "

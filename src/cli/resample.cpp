@@ -6,7 +6,11 @@
 
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "cli/commands.h"
 #include "resample/exact_cell_areas.h"
@@ -17,6 +21,7 @@
 #include "store/long_table_writer.h"
 #include "store/output_path.h"
 #include "store/zarr_cube_writer.h"
+#include "store/zarr_pyramid_writer.h"
 #include "util/error.h"
 
 namespace stac2h3::cli {
@@ -32,6 +37,8 @@ struct ResampleFlags {
   std::string gpkg;
   bool overwrite = false;
   int jobs = 0;
+  bool pyramid = false;
+  int min_level = 0;
 };
 
 std::optional<int32_t> parseDayFlag(const std::string& flag, const std::string& text) {
@@ -45,8 +52,10 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-void printSummary(const resample::ResampleStats& stats, const store::CubeDescription& cube,
-                  double read_seconds, double seconds) {
+void printSummary(const resample::ResampleStats& stats,
+                  const std::vector<store::CubeDescription>& levels, double read_seconds,
+                  double seconds) {
+  const store::CubeDescription& cube = levels.front();
   for (const auto& reason : stats.unusable_reasons) {
     std::fprintf(stderr, "stac2h3 resample: skipped %s\n", reason.c_str());
   }
@@ -62,6 +71,17 @@ void printSummary(const resample::ResampleStats& stats, const store::CubeDescrip
                stac::formatUtcDay(cube.first_day).c_str(),
                stac::formatUtcDay(cube.first_day + cube.num_days - 1).c_str(),
                static_cast<long long>(stats.cell_days), seconds);
+  if (levels.size() > 1) {
+    std::string cells;
+    for (const auto& level : levels) {
+      cells += (cells.empty() ? "" : ", ") + std::string("res ") +
+               std::to_string(level.resolution) + ": " + std::to_string(level.cells.size());
+    }
+    std::fprintf(stderr,
+                 "stac2h3 resample: pyramid of %zu levels, cells (cell-days summed over "
+                 "them above) %s\n",
+                 levels.size(), cells.c_str());
+  }
   // Wall-clock phases; the overlaps run during the reading and the writes during the
   // accumulation, so the phases add up to more than the total.
   std::fprintf(stderr,
@@ -87,26 +107,51 @@ void run(const ResampleFlags& flags) {
   options.first_day = parseDayFlag("--start", flags.start);
   options.last_day = parseDayFlag("--end", flags.end);
   options.block_days = layout.time_chunk;
+  if (flags.pyramid) {
+    if (flags.min_level > flags.res) {
+      throw InputError("bad --min-level " + std::to_string(flags.min_level) + ": above --res " +
+                       std::to_string(flags.res));
+    }
+    options.min_resolution = flags.min_level;
+  }
   resample::Resampler resampler(options, resample::exactCellAreas());
   const auto read_start = std::chrono::steady_clock::now();
   resample::addItemsFromGpkg(flags.items, resampler);
   const double read_seconds = secondsSince(read_start);
 
-  store::CubeDescription cube = resampler.prepare();
+  resampler.prepare();
+  std::vector<std::pair<std::string, std::string>> attributes;
   for (const auto& [key, value] : store::readMetadata(flags.items)) {
-    if (key != store::kMetaSoftware) cube.text_attributes.emplace_back(key, value);
+    if (key != store::kMetaSoftware) attributes.emplace_back(key, value);
   }
-  cube.text_attributes.emplace_back(std::string(store::kMetaSoftware), "stac2h3 " STAC2H3_VERSION);
-  store::ZarrCubeWriter writer(flags.output, cube, layout, flags.overwrite);
+  attributes.emplace_back(std::string(store::kMetaSoftware), "stac2h3 " STAC2H3_VERSION);
+  // The finest level first.
+  std::vector<store::CubeDescription> levels;
+  for (int res = flags.res; res >= options.min_resolution.value_or(flags.res); --res) {
+    levels.push_back(resampler.describe(res));
+    levels.back().text_attributes = attributes;
+  }
   std::optional<store::LongTableWriter> table;
-  if (!flags.gpkg.empty()) table.emplace(flags.gpkg, cube, flags.overwrite);
-  resampler.run([&](const store::CubeBlock& block) {
-    writer.write(block);
-    if (table) table->write(block);
-  });
-  writer.close();
+  if (!flags.gpkg.empty()) table.emplace(flags.gpkg, levels.front(), flags.overwrite);
+  const auto runLevel = [&](int res, const std::function<void(const store::CubeBlock&)>& write) {
+    resampler.run(res, [&](const store::CubeBlock& block) {
+      write(block);
+      if (table && res == flags.res) table->write(block);
+    });
+  };
+  if (flags.pyramid) {
+    store::ZarrPyramidWriter writer(flags.output, levels, layout, flags.overwrite);
+    for (const auto& level : levels) {
+      runLevel(level.resolution,
+               [&](const store::CubeBlock& block) { writer.write(level.resolution, block); });
+    }
+  } else {
+    store::ZarrCubeWriter writer(flags.output, levels.front(), layout, flags.overwrite);
+    runLevel(flags.res, [&](const store::CubeBlock& block) { writer.write(block); });
+    writer.close();
+  }
   if (table) table->close();
-  printSummary(resampler.stats(), cube, read_seconds, secondsSince(start));
+  printSummary(resampler.stats(), levels, read_seconds, secondsSince(start));
 }
 
 }  // namespace
@@ -134,6 +179,17 @@ void addResampleCommand(CLI::App& app) {
                       "observed cell and day, no geometry: join to `stac2h3 cells`) to this "
                       ".gpkg");
   command->add_flag("--overwrite", flags->overwrite, "replace existing outputs");
+  auto* pyramid = command->add_flag(
+      "--pyramid", flags->pyramid,
+      "write every resolution from --res down to --min-level into the one store, each level "
+      "a complete cube in the group named after its resolution (\"5\", \"4\", ...), each "
+      "computed exactly from the footprints; the root lists them (zarr-conventions "
+      "multiscales). The long table (--gpkg) stays that of --res");
+  command
+      ->add_option("--min-level", flags->min_level,
+                   "coarsest resolution of the --pyramid, 0-15, at most --res (default 0)")
+      ->check(CLI::Range(0, 15))
+      ->needs(pyramid);
   command->add_option("--jobs", flags->jobs, "threads to use (default: all cores)")
       ->check(CLI::PositiveNumber);
   command->callback([flags] { run(*flags); });

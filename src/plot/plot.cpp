@@ -120,7 +120,7 @@ PlotResult plot(const PlotRequest& request) {
   for (const auto& name : request.variables)
     Colormap(request.colormap.empty() ? Colormap::defaultFor(name) : request.colormap);
 
-  const store::ZarrCubeReader cube(request.cube);
+  const store::ZarrCubeReader cube(request.cube, request.level);
   const DayWindow whole = windowOf(request, cube);
   const auto windows =
       request.every ? splitWindow(whole, *request.every) : std::vector<DayWindow>{whole};

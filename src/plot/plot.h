@@ -18,6 +18,7 @@ namespace stac2h3::plot {
 
 struct PlotRequest {
   std::filesystem::path cube;
+  std::optional<int> level;  ///< of a pyramid, the level to draw; default the finest
   /** Variables to show: PNG and GIF draw the first; the page offers all in its picker. */
   std::vector<std::string> variables;
   std::optional<int32_t> start;  ///< first day (days since 1970-01-01); default the cube's

@@ -106,6 +106,22 @@ int32_t floorDay(int64_t micros) {
 
 }  // namespace
 
+/** What the engine keeps for one resolution: the overlaps of the footprints with its cells.
+ * Everything else (the items, their acquisitions, the days) is shared by all resolutions. */
+struct Level {
+  int resolution = 0;
+  // One entry per footprint id. A deque, so the tasks' pointers survive later push_backs.
+  std::deque<FootprintOverlaps> overlaps;
+  // Filled by prepare().
+  std::vector<h3::Cell> cells;
+  std::vector<double> cell_area_km2;  // exact, the same geometry as the overlaps
+  // The overlaps of footprint f are entries [overlap_offsets[f], overlap_offsets[f + 1]).
+  std::vector<size_t> overlap_offsets;
+  std::vector<uint32_t> overlap_cells;  // index into `cells`
+  std::vector<double> overlap_areas;
+  int64_t items_used = 0;  // items whose footprint is usable at this resolution
+};
+
 struct Resampler::Impl {
   ResampleOptions options;
   CellAreaFunction cell_areas;
@@ -113,8 +129,7 @@ struct Resampler::Impl {
   bool prepared = false;
 
   FootprintRegistry footprints;
-  // One entry per footprint id. A deque, so the tasks' pointers survive later push_backs.
-  std::deque<FootprintOverlaps> overlaps;
+  std::vector<Level> levels;  // the finest first
   tbb::task_group overlap_tasks;
   std::atomic<int64_t> overlap_nanos{0};
   std::atomic<Progress*> overlap_progress{nullptr};  // set while prepare() waits
@@ -133,12 +148,6 @@ struct Resampler::Impl {
   // Filled by prepare().
   int32_t first_day = 0;
   int32_t num_days = 0;
-  std::vector<h3::Cell> cells;
-  std::vector<double> cell_area_km2;  // exact, the same geometry as the overlaps
-  // The overlaps of footprint f are entries [overlap_offsets[f], overlap_offsets[f + 1]).
-  std::vector<size_t> overlap_offsets;
-  std::vector<uint32_t> overlap_cells;  // index into `cells`
-  std::vector<double> overlap_areas;
   std::vector<size_t> day_offsets;  // records of day d: [day_offsets[d], day_offsets[d + 1])
 
   uint32_t internTile(std::string_view tile) {
@@ -181,22 +190,30 @@ struct Resampler::Impl {
            day <= options.last_day.value_or(std::numeric_limits<int32_t>::max());
   }
 
-  /** Starts computing the overlaps of footprint `id` on the TBB workers, once. */
-  void startOverlaps(uint32_t id) {
-    while (overlaps.size() <= id) overlaps.emplace_back();
-    FootprintOverlaps& out = overlaps[id];
-    if (out.started) return;
+  /** Starts computing the overlaps of footprint `id` at every resolution on the TBB workers,
+   * once. @return the number of computations started. */
+  int startOverlaps(uint32_t id) {
+    int started = 0;
+    for (Level& level : levels) started += startOverlaps(level, id) ? 1 : 0;
+    return started;
+  }
+
+  bool startOverlaps(Level& level, uint32_t id) {
+    while (level.overlaps.size() <= id) level.overlaps.emplace_back();
+    FootprintOverlaps& out = level.overlaps[id];
+    if (out.started) return false;
     out.started = true;
     const geo::MultiPolygon& footprint = footprints.footprint(id);
-    overlap_tasks.run([this, &footprint, &out] {
+    overlap_tasks.run([this, &footprint, &out, resolution = level.resolution] {
       const auto start = std::chrono::steady_clock::now();
-      out.usable = cell_areas(footprint, options.resolution, out.cells, out.reason);
+      out.usable = cell_areas(footprint, resolution, out.cells, out.reason);
       std::erase_if(out.cells, [](const CellArea& o) { return !(o.area_km2 > 0.0); });
       overlap_nanos += std::chrono::duration_cast<std::chrono::nanoseconds>(
                            std::chrono::steady_clock::now() - start)
                            .count();
       if (Progress* progress = overlap_progress.load()) progress->add();
     });
+    return true;
   }
 
   void addRecord(int64_t micros, uint32_t tile, std::string_view baseline,
@@ -216,6 +233,13 @@ struct Resampler::Impl {
     }
     records.push_back(record);
     keys.push_back(key);
+  }
+
+  const Level& level(int resolution) const {
+    for (const Level& level : levels) {
+      if (level.resolution == resolution) return level;
+    }
+    throw Error("resample: resolution " + std::to_string(resolution) + " was not resampled");
   }
 
   void checkAdding() const {
@@ -257,7 +281,8 @@ struct Resampler::Impl {
     stats.dedupe_seconds = secondsSince(start);
   }
 
-  /** Waits for the overlaps of every footprint still in use; drops items of unusable ones. */
+  /** Waits for the overlaps of every footprint still in use, at every resolution; drops the
+   * items whose footprint is unusable at every resolution. */
   void computeOverlaps() {
     const auto start = std::chrono::steady_clock::now();
     std::vector<uint32_t> used;
@@ -268,14 +293,12 @@ struct Resampler::Impl {
         seen[record.footprint] = true;
       }
     }
-    int64_t done = 0;
-    for (const uint32_t id : used) {
-      if (id < overlaps.size() && overlaps[id].started) ++done;
-      startOverlaps(id);
-    }
+    const auto total = static_cast<int64_t>(used.size() * levels.size());
+    int64_t to_do = 0;
+    for (const uint32_t id : used) to_do += startOverlaps(id);
     {
-      Progress progress("footprints", static_cast<int64_t>(used.size()));
-      progress.add(done);
+      Progress progress("footprints", total);
+      progress.add(total - to_do);
       overlap_progress = &progress;
       overlap_tasks.wait();
       overlap_progress = nullptr;
@@ -283,51 +306,75 @@ struct Resampler::Impl {
     }
     stats.overlap_cpu_seconds = static_cast<double>(overlap_nanos.load()) * 1e-9;
     stats.distinct_footprints = static_cast<int64_t>(used.size());
-    std::vector<bool> usable(footprints.size(), false);
-    for (const uint32_t id : used) {
-      const FootprintOverlaps& found = overlaps[id];
-      usable[id] = found.usable;
-      if (found.usable) continue;
-      ++stats.unusable_footprints;
-      if (stats.unusable_reasons.size() < kMaxReasons) {
-        stats.unusable_reasons.push_back("footprint " + std::to_string(id) + ": " + found.reason);
+
+    // usable[l][f]: footprint f is usable at levels[l]. A footprint is reported once.
+    std::vector<std::vector<bool>> usable(levels.size(),
+                                          std::vector<bool>(footprints.size(), false));
+    std::vector<bool> reported(footprints.size(), false);
+    for (size_t l = 0; l < levels.size(); ++l) {
+      for (const uint32_t id : used) {
+        const FootprintOverlaps& found = levels[l].overlaps[id];
+        usable[l][id] = found.usable;
+        if (found.usable || reported[id]) continue;
+        reported[id] = true;
+        ++stats.unusable_footprints;
+        if (stats.unusable_reasons.size() < kMaxReasons) {
+          stats.unusable_reasons.push_back("footprint " + std::to_string(id) + ": " + found.reason);
+        }
       }
     }
-
+    const auto usableSomewhere = [&](uint32_t id) {
+      return std::any_of(usable.begin(), usable.end(), [id](const auto& at) { return at[id]; });
+    };
     const size_t before = records.size();
-    std::erase_if(records, [&](const Record& record) { return !usable[record.footprint]; });
-    stats.unusable_items = static_cast<int64_t>(before - records.size());
-    if (records.empty()) throw InputError("resample: no item has a usable footprint");
+    std::erase_if(records,
+                  [&](const Record& record) { return !usableSomewhere(record.footprint); });
+    for (size_t l = 0; l < levels.size(); ++l) {
+      levels[l].items_used = std::count_if(records.begin(), records.end(),
+                                           [&](const Record& r) { return usable[l][r.footprint]; });
+      if (levels[l].items_used == 0) {
+        throw InputError("resample: no item has a usable footprint");
+      }
+      indexOverlaps(levels[l], used, usable[l]);
+    }
+    stats.unusable_items = static_cast<int64_t>(before) - levels.front().items_used;
+    stats.overlap_seconds = secondsSince(start);
+  }
 
+  /** The level's cells ever observed, their areas, and each footprint's overlaps as indices
+   * into them. */
+  void indexOverlaps(Level& level, const std::vector<uint32_t>& used,
+                     const std::vector<bool>& usable) {
+    std::vector<h3::Cell>& cells = level.cells;
     for (const uint32_t id : used) {
-      for (const CellArea& overlap : overlaps[id].cells) cells.push_back(overlap.cell);
+      if (!usable[id]) continue;
+      for (const CellArea& overlap : level.overlaps[id].cells) cells.push_back(overlap.cell);
     }
     tbb::parallel_sort(cells.begin(), cells.end());
     cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
-    cell_area_km2.resize(cells.size());
+    level.cell_area_km2.resize(cells.size());
     tbb::parallel_for(size_t{0}, cells.size(),
-                      [&](size_t i) { cell_area_km2[i] = geo::exactCellAreaKm2(cells[i]); });
+                      [&](size_t i) { level.cell_area_km2[i] = geo::exactCellAreaKm2(cells[i]); });
 
-    overlap_offsets.assign(footprints.size() + 1, 0);
+    level.overlap_offsets.assign(footprints.size() + 1, 0);
     for (uint32_t id = 0; id < footprints.size(); ++id) {
-      const size_t count = usable[id] ? overlaps[id].cells.size() : 0;
-      overlap_offsets[id + 1] = overlap_offsets[id] + count;
+      const size_t count = usable[id] ? level.overlaps[id].cells.size() : 0;
+      level.overlap_offsets[id + 1] = level.overlap_offsets[id] + count;
     }
-    overlap_cells.resize(overlap_offsets.back());
-    overlap_areas.resize(overlap_offsets.back());
+    level.overlap_cells.resize(level.overlap_offsets.back());
+    level.overlap_areas.resize(level.overlap_offsets.back());
     tbb::parallel_for(size_t{0}, used.size(), [&](size_t i) {
       const uint32_t id = used[i];
-      size_t at = overlap_offsets[id];
+      size_t at = level.overlap_offsets[id];
       if (!usable[id]) return;
-      for (const CellArea& overlap : overlaps[id].cells) {
+      for (const CellArea& overlap : level.overlaps[id].cells) {
         const auto found = std::lower_bound(cells.begin(), cells.end(), overlap.cell);
-        overlap_cells[at] = static_cast<uint32_t>(found - cells.begin());
-        overlap_areas[at] = overlap.area_km2;
+        level.overlap_cells[at] = static_cast<uint32_t>(found - cells.begin());
+        level.overlap_areas[at] = overlap.area_km2;
         ++at;
       }
     });
-    overlaps = {};
-    stats.overlap_seconds = secondsSince(start);
+    level.overlaps = {};
   }
 
   /** Orders the records by day (a counting sort, stable) and indexes the days. */
@@ -349,6 +396,14 @@ Resampler::Resampler(ResampleOptions options, CellAreaFunction cell_areas)
                      " is outside 0..15");
   }
   if (options.block_days < 1) throw InputError("resample: block_days must be at least 1");
+  const int coarsest = options.min_resolution.value_or(options.resolution);
+  if (coarsest < 0 || coarsest > options.resolution) {
+    throw InputError("resample: the coarsest resolution " + std::to_string(coarsest) +
+                     " is outside 0.." + std::to_string(options.resolution));
+  }
+  for (int resolution = options.resolution; resolution >= coarsest; --resolution) {
+    impl_->levels.emplace_back().resolution = resolution;
+  }
   impl_->options = options;
   impl_->cell_areas = std::move(cell_areas);
 }
@@ -390,20 +445,32 @@ store::CubeDescription Resampler::prepare() {
   impl_->selectItems();
   impl_->computeOverlaps();
   impl_->sortByDay();
-  impl_->stats.items_used = static_cast<int64_t>(impl_->records.size());
+  impl_->stats.items_used = impl_->levels.front().items_used;
+  return describe(impl_->options.resolution);
+}
+
+store::CubeDescription Resampler::describe(int resolution) const {
+  const Impl& impl = *impl_;
+  if (!impl.prepared) throw Error("resample: describe() before prepare()");
+  const Level& level = impl.level(resolution);
   store::CubeDescription description;
-  description.resolution = impl_->options.resolution;
-  description.first_day = impl_->first_day;
-  description.num_days = impl_->num_days;
-  description.cells = impl_->cells;
-  description.item_count = impl_->stats.items_used;
+  description.resolution = resolution;
+  description.first_day = impl.first_day;
+  description.num_days = impl.num_days;
+  description.cells = level.cells;
+  description.item_count = level.items_used;
   return description;
 }
 
 void Resampler::run(const std::function<void(const store::CubeBlock&)>& sink) {
+  run(impl_->options.resolution, sink);
+}
+
+void Resampler::run(int resolution, const std::function<void(const store::CubeBlock&)>& sink) {
   Impl& impl = *impl_;
   if (!impl.prepared || impl.day_offsets.empty()) throw Error("resample: run() before prepare()");
-  const size_t num_cells = impl.cells.size();
+  const Level& level = impl.level(resolution);
+  const size_t num_cells = level.cells.size();
   tbb::enumerable_thread_specific<DayAccumulator> accumulators(num_cells);
   // Two blocks: the sink writes one (on its own thread) while the next is accumulated.
   std::array<store::CubeBlock, 2> blocks;
@@ -421,12 +488,12 @@ void Resampler::run(const std::function<void(const store::CubeBlock&)>& sink) {
       const auto day = static_cast<size_t>(block_start + day_in_block);
       for (size_t r = impl.day_offsets[day]; r < impl.day_offsets[day + 1]; ++r) {
         const Record& record = impl.records[r];
-        for (size_t o = impl.overlap_offsets[record.footprint];
-             o < impl.overlap_offsets[record.footprint + 1]; ++o) {
-          accumulator.add(impl.overlap_cells[o], impl.overlap_areas[o], record.values);
+        for (size_t o = level.overlap_offsets[record.footprint];
+             o < level.overlap_offsets[record.footprint + 1]; ++o) {
+          accumulator.add(level.overlap_cells[o], level.overlap_areas[o], record.values);
         }
       }
-      cell_days += accumulator.finish(block, day_in_block, impl.cell_area_km2);
+      cell_days += accumulator.finish(block, day_in_block, level.cell_area_km2);
       progress.add();
     });
     impl.stats.cell_days += cell_days.load();

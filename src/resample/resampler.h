@@ -13,6 +13,11 @@
  * receive the blocks in day order. Memory: the items as ~48-byte records, the overlaps of the
  * distinct footprints, and two blocks of days (the one being accumulated and the one the sink
  * is writing), never the whole span.
+ *
+ * Several resolutions at once (the pyramid, ResampleOptions::min_resolution): the items are
+ * read, deduplicated and sorted once; only the overlaps are computed per resolution, and each
+ * resolution is run() on its own, from its own overlaps: exactly the cube a Resampler of that
+ * single resolution makes, never averaged from the finer one.
  */
 #pragma once
 
@@ -31,7 +36,10 @@
 namespace stac2h3::resample {
 
 struct ResampleOptions {
+  /** The (finest) resolution. */
   int resolution = 3;
+  /** Also every coarser resolution down to this one (a pyramid); default: `resolution` only. */
+  std::optional<int> min_resolution;
   /** First and last UTC day (days since 1970-01-01), inclusive; default: the items' own. */
   std::optional<int32_t> first_day;
   std::optional<int32_t> last_day;
@@ -42,7 +50,7 @@ struct ResampleOptions {
 /** What happened to the items; filled as the work goes. */
 struct ResampleStats {
   int64_t items_added = 0;
-  int64_t items_used = 0;           ///< items that went into the cube
+  int64_t items_used = 0;           ///< items that went into the cube (the finest one)
   int64_t duplicates = 0;           ///< dropped as a duplicated acquisition
   int64_t outside_days = 0;         ///< outside [first_day, last_day]
   int64_t bad_datetime = 0;         ///< datetime that is not an RFC 3339 instant
@@ -50,7 +58,7 @@ struct ResampleStats {
   int64_t unusable_items = 0;       ///< items skipped for their footprint
   std::vector<std::string> unusable_reasons;  ///< the first few reasons, one line each
   int64_t distinct_footprints = 0;
-  int64_t cell_days = 0;  ///< (cell, day) pairs with at least one item
+  int64_t cell_days = 0;  ///< (cell, day) pairs with at least one item, summed over run()s
   // Where the time went. The overlaps are computed in the background while items are
   // added, and each block is handed to the sink while the next one is accumulated, so the
   // wall-clock phases below overlap with the caller's reading and with each other.
@@ -66,7 +74,8 @@ class Resampler {
   /**
    * @param options    resolution, days, block size.
    * @param cell_areas the overlap computation (exactOverlaps() for the real thing).
-   * @throws stac2h3::InputError on a resolution outside 0..15 or block_days < 1.
+   * @throws stac2h3::InputError on a resolution outside 0..15, a min_resolution outside
+   *         0..resolution, or block_days < 1.
    */
   Resampler(ResampleOptions options, CellAreaFunction cell_areas);
   ~Resampler();
@@ -82,11 +91,17 @@ class Resampler {
 
   /**
    * Deduplicates, picks the days, computes the cell overlaps of the distinct footprints
-   * (in parallel, in the calling thread's TBB arena) and collects the cells ever observed.
-   * @return the cube's resolution, time axis, cells and item count (attributes empty).
-   * @throws stac2h3::InputError when no item falls in the days, or first_day > last_day.
+   * (in parallel, in the calling thread's TBB arena) and collects the cells ever observed,
+   * at every resolution.
+   * @return the finest cube's resolution, time axis, cells and item count (attributes empty).
+   * @throws stac2h3::InputError when no item falls in the days, first_day > last_day, or no
+   *         item has a footprint usable at some resolution.
    */
   store::CubeDescription prepare();
+
+  /** The cube of one of the resolutions, as prepare() returns the finest.
+   * @throws stac2h3::Error before prepare() or for a resolution not resampled. */
+  store::CubeDescription describe(int resolution) const;
 
   /**
    * Accumulates block after block (days in parallel) and hands each to `sink`, in day order.
@@ -96,6 +111,9 @@ class Resampler {
    * @throws whatever `sink` throws; stac2h3::Error when called before prepare().
    */
   void run(const std::function<void(const store::CubeBlock&)>& sink);
+  /** As run(sink), for one of the resolutions (in any order).
+   * @throws as run(sink); stac2h3::Error for a resolution not resampled. */
+  void run(int resolution, const std::function<void(const store::CubeBlock&)>& sink);
 
   const ResampleStats& stats() const;
 

@@ -7,6 +7,7 @@
 #include <gdal_priv.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 #include "store/cube_schema.h"
@@ -16,7 +17,7 @@ namespace stac2h3::store {
 
 struct ZarrCubeReader::Impl {
   std::unique_ptr<GDALDataset> dataset;
-  std::shared_ptr<GDALGroup> root;
+  std::shared_ptr<GDALGroup> root;  // the cube's group: the store's root, or a pyramid level
 };
 
 namespace {
@@ -41,9 +42,30 @@ std::vector<T> readCoordinate(const std::filesystem::path& path, GDALMDArray& ar
   return values;
 }
 
+/** The pyramid levels of a store: its child groups named by an H3 resolution, finest first
+ * (none for a single cube). */
+std::vector<int> pyramidLevels(GDALGroup& root) {
+  std::vector<int> levels;
+  for (const auto& name : root.GetGroupNames()) {
+    int level = -1;
+    const auto [end, error] = std::from_chars(name.data(), name.data() + name.size(), level);
+    if (error == std::errc{} && end == name.data() + name.size() && level >= 0 && level <= 15) {
+      levels.push_back(level);
+    }
+  }
+  std::sort(levels.rbegin(), levels.rend());
+  return levels;
+}
+
+std::string listLevels(const std::vector<int>& levels) {
+  std::string text;
+  for (const int level : levels) text += (text.empty() ? "" : ", ") + std::to_string(level);
+  return text;
+}
+
 }  // namespace
 
-ZarrCubeReader::ZarrCubeReader(const std::filesystem::path& path)
+ZarrCubeReader::ZarrCubeReader(const std::filesystem::path& path, std::optional<int> level)
     : path_(path), impl_(std::make_unique<Impl>()) {
   GDALAllRegister();
   const char* const drivers[] = {"Zarr", nullptr};
@@ -52,6 +74,20 @@ ZarrCubeReader::ZarrCubeReader(const std::filesystem::path& path)
   if (!impl_->dataset) throw InputError(path.string() + ": not a Zarr cube (cannot open)");
   impl_->root = impl_->dataset->GetRootGroup();
   if (!impl_->root) throw InputError(path.string() + ": Zarr store has no root group");
+  levels_ = pyramidLevels(*impl_->root);
+  if (!levels_.empty() && !impl_->root->OpenMDArray(std::string(cube::kTimeDim))) {
+    const int chosen = level.value_or(levels_.front());
+    if (std::find(levels_.begin(), levels_.end(), chosen) == levels_.end()) {
+      throw InputError(path.string() + ": no level " + std::to_string(chosen) +
+                       " (the pyramid has levels " + listLevels(levels_) + ")");
+    }
+    impl_->root = impl_->root->OpenGroup(std::to_string(chosen));
+    if (!impl_->root) {
+      throw InputError(path.string() + ": cannot open level " + std::to_string(chosen));
+    }
+  } else {
+    levels_.clear();
+  }
 
   auto time = impl_->root->OpenMDArray(std::string(cube::kTimeDim));
   auto cells = impl_->root->OpenMDArray(std::string(cube::kCellDim));
@@ -72,8 +108,15 @@ ZarrCubeReader::ZarrCubeReader(const std::filesystem::path& path)
   days_.reserve(days_as_double.size());
   for (double day : days_as_double) days_.push_back(static_cast<int32_t>(std::floor(day)));
   cells_ = readCoordinate<uint64_t>(path, *cells, GDALExtendedDataType::Create(GDT_UInt64));
-  if (auto level = cells->GetAttribute(std::string(cube::kGridLevelAttr))) {
-    resolution_ = level->ReadAsInt();
+  if (auto attribute = cells->GetAttribute(std::string(cube::kGridLevelAttr))) {
+    resolution_ = attribute->ReadAsInt();
+  }
+  if (levels_.empty()) {
+    if (level && *level != resolution_) {
+      throw InputError(path.string() + ": a single cube of level " + std::to_string(resolution_) +
+                       ", no level " + std::to_string(*level));
+    }
+    levels_ = {resolution_};
   }
 }
 

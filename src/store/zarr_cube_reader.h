@@ -1,7 +1,8 @@
 /** @file zarr_cube_reader.h
  * @brief Reads the cube.zarr that `resample` writes (layout in cube_schema.h): its cells,
  * days and variables, and any run of days of one variable, touching only the time chunks
- * that run needs.
+ * that run needs. A pyramid (`resample --pyramid`) is read one level at a time: the level's
+ * group is a cube like a single one.
  */
 #pragma once
 
@@ -9,6 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,12 +21,16 @@ namespace stac2h3::store {
 class ZarrCubeReader {
  public:
   /**
-   * Opens the cube and reads its coordinates (time and cell_ids).
-   * @param path  the cube.zarr directory.
+   * Opens the cube (of a pyramid: one level's) and reads its coordinates (time, cell_ids).
+   * @param path   the cube.zarr directory.
+   * @param level  of a pyramid, the level (H3 resolution) to read; default the finest. A
+   *               single cube has one level, its resolution.
    * @throws InputError when the path is not a Zarr cube with the time and cell_ids
-   *         coordinates of cube_schema.h (the message names the path and what is missing).
+   *         coordinates of cube_schema.h, or has no level `level` (the message names the
+   *         path, what is missing, and the levels there are).
    */
-  explicit ZarrCubeReader(const std::filesystem::path& path);
+  explicit ZarrCubeReader(const std::filesystem::path& path,
+                          std::optional<int> level = std::nullopt);
   ~ZarrCubeReader();
   ZarrCubeReader(const ZarrCubeReader&) = delete;
   ZarrCubeReader& operator=(const ZarrCubeReader&) = delete;
@@ -34,6 +40,8 @@ class ZarrCubeReader {
   const std::vector<uint64_t>& cells() const { return cells_; }
   /** The H3 resolution from the cell_ids `level` attribute (-1 when absent). */
   int resolution() const { return resolution_; }
+  /** The store's levels, finest first: a pyramid's groups, or a single cube's resolution. */
+  const std::vector<int>& levels() const { return levels_; }
   /** Days since 1970-01-01 of the time coordinate, ascending. */
   const std::vector<int32_t>& days() const { return days_; }
   /** Names of the [time][cell_ids] data arrays, in the cube's order. */
@@ -64,6 +72,7 @@ class ZarrCubeReader {
   std::vector<uint64_t> cells_;
   std::vector<int32_t> days_;
   int resolution_ = -1;
+  std::vector<int> levels_;
 };
 
 }  // namespace stac2h3::store

@@ -1,6 +1,7 @@
 /** @file zarr_cube_writer.h
- * @brief Writes the cube (cube.zarr, the contract in cube_schema.h) as Zarr v2 through
- * GDAL's multidimensional API, one block of days at a time.
+ * @brief Writes the cube (cube.zarr, the contract in cube_schema.h) as Zarr v2, one block of
+ * days at a time: the metadata through GDAL's multidimensional API, the data chunks encoded
+ * and written in parallel beside it (zarr_chunk_writer.h).
  *
  * Layout: dimensions `time` x `cell_ids`; coordinates `time` (int32 days since 1970-01-01,
  * CF units and calendar) and `cell_ids` (uint64, attributes grid_name "h3" and level R,
@@ -24,7 +25,7 @@ struct CubeLayout {
   int time_chunk = 32;
   /** Cells per chunk. */
   int cell_chunk = 8192;
-  /** Zstandard level (GDAL's COMPRESS=ZSTD; numcodecs' Zstd reads it). */
+  /** Zstandard level (declared as GDAL's COMPRESS=ZSTD; numcodecs' Zstd reads it). */
   int zstd_level = 3;
 };
 
@@ -41,7 +42,7 @@ class ZarrCubeWriter {
    * @param overwrite    replace an existing `path`; otherwise an existing path is an error.
    * @throws stac2h3::InputError when `path` exists and `overwrite` is false, or the
    *         description is inconsistent (unsorted cells, no days); stac2h3::Error when GDAL
-   *         cannot create the files.
+   *         cannot create the metadata.
    */
   ZarrCubeWriter(const std::filesystem::path& path, const CubeDescription& description,
                  const CubeLayout& layout = defaultCubeLayout(), bool overwrite = false);
@@ -50,15 +51,16 @@ class ZarrCubeWriter {
   ZarrCubeWriter& operator=(const ZarrCubeWriter&) = delete;
 
   /**
-   * Writes one block of days for every cell. Blocks that start on a chunk boundary
-   * (first_day - description.first_day a multiple of layout.time_chunk) write whole chunks.
-   * @throws stac2h3::Error when the block lies outside the time axis, has the wrong number of
-   *         cells, or GDAL fails to write.
+   * Writes one block of days for every cell, as whole chunks: the block starts on a chunk
+   * boundary (first_day - description.first_day a multiple of layout.time_chunk) and holds
+   * layout.time_chunk days or the rest of the axis. Chunks are on disk when it returns.
+   * @throws stac2h3::Error when the block lies outside the time axis, is not whole chunks,
+   *         has the wrong number of cells, or a chunk cannot be written.
    */
   void write(const CubeBlock& block);
 
-  /** Flushes and closes the dataset (also done by the destructor, which cannot report
-   * errors). @throws stac2h3::Error when GDAL fails to flush. */
+  /** Ends the writing (later writes throw). The metadata is complete from the constructor
+   * on and every write() is on disk when it returns, so there is nothing left to flush. */
   void close();
 
  private:

@@ -1,0 +1,122 @@
+/** @file zarr_chunk_writer.cpp
+ * @brief Parallel Zstandard encoding and writing of a cube's chunks (see zarr_chunk_writer.h).
+ */
+#include "store/zarr_chunk_writer.h"
+
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+#include <zstd.h>
+
+#include <algorithm>
+#include <bit>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "util/error.h"
+
+namespace stac2h3::store {
+
+static_assert(std::endian::native == std::endian::little,
+              "chunks are written as the little-endian dtypes GDAL declares (<f4, <u2)");
+
+namespace {
+
+/** One thread's reusable state: a compression context and the two buffers of a chunk. */
+struct ChunkScratch {
+  std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> context{ZSTD_createCCtx(), ZSTD_freeCCtx};
+  std::vector<uint8_t> raw;
+  std::vector<uint8_t> packed;
+};
+
+void writeFile(const std::filesystem::path& path, std::span<const uint8_t> bytes) {
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (file == nullptr) throw Error(path.string() + ": cannot create the chunk file");
+  const bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+  if (std::fclose(file) != 0 || !written) throw Error(path.string() + ": cannot write the chunk");
+}
+
+}  // namespace
+
+ChunkShape chunkShape(const CubeLayout& layout, int32_t num_days, int64_t num_cells) {
+  ChunkShape shape;
+  shape.days = std::clamp(layout.time_chunk, 1, std::max(1, num_days));
+  shape.cells = std::clamp<int64_t>(layout.cell_chunk, 1, std::max<int64_t>(1, num_cells));
+  return shape;
+}
+
+ZarrChunkWriter::ZarrChunkWriter(std::filesystem::path group_directory,
+                                 const CubeDescription& description, const CubeLayout& layout)
+    : directory_(std::move(group_directory)),
+      first_day_(description.first_day),
+      num_days_(description.num_days),
+      num_cells_(static_cast<int64_t>(description.cells.size())),
+      chunk_(
+          chunkShape(layout, description.num_days, static_cast<int64_t>(description.cells.size()))),
+      zstd_level_(layout.zstd_level) {}
+
+void ZarrChunkWriter::write(const CubeBlock& block) const {
+  const int64_t offset = static_cast<int64_t>(block.first_day) - first_day_;
+  const std::string where = directory_.string();
+  if (offset < 0 || block.num_days <= 0 || offset + block.num_days > num_days_) {
+    throw Error(where + ": block of days outside the time axis");
+  }
+  if (offset % chunk_.days != 0 ||
+      (block.num_days != chunk_.days && offset + block.num_days != num_days_)) {
+    throw Error(where + ": block of days is not whole time chunks");
+  }
+  if (block.num_cells != num_cells_) throw Error(where + ": block has the wrong number of cells");
+  if (num_cells_ == 0) return;
+
+  const int64_t time_chunk = offset / chunk_.days;
+  const int64_t cell_chunks = (num_cells_ + chunk_.cells - 1) / chunk_.cells;
+  constexpr int kArrays = kNumFloatVariables + 1;  // the floats, then n_items
+  tbb::enumerable_thread_specific<ChunkScratch> scratches;
+  tbb::parallel_for(int64_t{0}, kArrays * cell_chunks, [&](int64_t task) {
+    const int array = static_cast<int>(task / cell_chunks);
+    const int64_t cell_chunk = task % cell_chunks;
+    const bool is_count = array == kNumFloatVariables;
+    const size_t element = is_count ? sizeof(uint16_t) : sizeof(float);
+    const auto* source = is_count ? reinterpret_cast<const uint8_t*>(block.n_items.data())
+                                  : reinterpret_cast<const uint8_t*>(block.floats[array].data());
+    ChunkScratch& scratch = scratches.local();
+    if (!scratch.context) throw Error(where + ": cannot create a Zstandard context");
+
+    // The chunk in C order, [day][cell], padded with the fill to the whole chunk shape.
+    const auto chunk_elements =
+        static_cast<size_t>(chunk_.days) * static_cast<size_t>(chunk_.cells);
+    scratch.raw.resize(chunk_elements * element);
+    const int64_t first_cell = cell_chunk * chunk_.cells;
+    const int64_t cells = std::min(chunk_.cells, num_cells_ - first_cell);
+    if (is_count) {
+      std::fill_n(reinterpret_cast<uint16_t*>(scratch.raw.data()), chunk_elements, uint16_t{0});
+    } else {
+      std::fill_n(reinterpret_cast<float*>(scratch.raw.data()), chunk_elements,
+                  std::numeric_limits<float>::quiet_NaN());
+    }
+    for (int32_t day = 0; day < block.num_days; ++day) {
+      std::memcpy(scratch.raw.data() + static_cast<size_t>(day) * chunk_.cells * element,
+                  source + (static_cast<size_t>(day) * num_cells_ + first_cell) * element,
+                  static_cast<size_t>(cells) * element);
+    }
+
+    scratch.packed.resize(ZSTD_compressBound(scratch.raw.size()));
+    const size_t packed =
+        ZSTD_compressCCtx(scratch.context.get(), scratch.packed.data(), scratch.packed.size(),
+                          scratch.raw.data(), scratch.raw.size(), zstd_level_);
+    if (ZSTD_isError(packed)) {
+      throw Error(where + ": Zstandard failed: " + ZSTD_getErrorName(packed));
+    }
+    const std::string_view name =
+        is_count ? cube::kCountVariable.name : cube::kFloatVariables[array].name;
+    writeFile(directory_ / std::string(name) /
+                  (std::to_string(time_chunk) + "." + std::to_string(cell_chunk)),
+              {scratch.packed.data(), packed});
+  });
+}
+
+}  // namespace stac2h3::store

@@ -1,0 +1,62 @@
+/** @file zarr_chunk_writer.h
+ * @brief Writes the data chunks of one cube (one Zarr group) straight to their files,
+ * encoded with Zstandard in parallel on the TBB workers, beside the metadata GDAL writes.
+ *
+ * Why not through GDAL: its multidimensional arrays encode and write one chunk after another
+ * on the calling thread (19 s of a 31 s resample of a global year at res 5), and an array may
+ * not be written from several threads. Zarr chunks are independent files, so each
+ * (variable, cell chunk) of a block of days is copied out, compressed and written by its
+ * own task. The bytes are what GDAL wrote: C order, little-endian, padded to the whole chunk
+ * shape with the fill (NaN for floats, 0 for n_items), one Zstandard frame with its content
+ * size (numcodecs' `Zstd` and GDAL read it), file `<group>/<variable>/<t>.<c>` (Zarr v2's
+ * "." dimension separator).
+ */
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+
+#include "store/cube_block.h"
+#include "store/zarr_cube_writer.h"
+
+namespace stac2h3::store {
+
+/** The chunk shape of a cube: the layout's, clamped to the cube's extent (at least 1). */
+struct ChunkShape {
+  int32_t days = 1;
+  int64_t cells = 1;
+};
+
+/** The chunk shape `layout` gives a cube of `num_days` x `num_cells`. */
+ChunkShape chunkShape(const CubeLayout& layout, int32_t num_days, int64_t num_cells);
+
+class ZarrChunkWriter {
+ public:
+  /**
+   * @param group_directory  the Zarr group holding the cube's data arrays (their .zarray
+   *                         already written, with the chunk shape below).
+   * @param description      the cube's time axis and cells.
+   * @param layout           chunk shape and Zstandard level.
+   */
+  ZarrChunkWriter(std::filesystem::path group_directory, const CubeDescription& description,
+                  const CubeLayout& layout);
+
+  /**
+   * Encodes and writes every chunk of a block of days, all variables, in parallel.
+   * @param block  whole time chunks: it starts on a chunk boundary and holds a chunk's days,
+   *               or the rest of the time axis.
+   * @throws stac2h3::Error when the block lies outside the time axis, is not whole chunks,
+   *         has the wrong number of cells, or a chunk file cannot be written (naming it).
+   */
+  void write(const CubeBlock& block) const;
+
+ private:
+  std::filesystem::path directory_;
+  int32_t first_day_ = 0;
+  int32_t num_days_ = 0;
+  int64_t num_cells_ = 0;
+  ChunkShape chunk_;
+  int zstd_level_ = 3;
+};
+
+}  // namespace stac2h3::store
