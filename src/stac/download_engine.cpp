@@ -149,8 +149,9 @@ class SliceFetcher {
                   std::make_move_iterator(halves.rend()));
     }
     if (failed_pieces > 0) {
-      if (failed_pieces > 1)
+      if (failed_pieces > 1) {
         failure += " (and " + std::to_string(failed_pieces - 1) + " more pieces)";
+      }
       shared_.leaveUnfinished(slice_index, "slice " + slice.key() + ": " + failure);
       return;
     }

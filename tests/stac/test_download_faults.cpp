@@ -92,6 +92,9 @@ INSTANTIATE_TEST_SUITE_P(
         RecoverableFault{"ShortPages", {"--short", "full-pages"}},
         // 25 items a query counted as "10": halves until they count less.
         RecoverableFault{"CountCap", {"--count-cap", "10"}, 10},
+        // The count changes while a query is paged: the last page's is the one that holds.
+        RecoverableFault{
+            "CountChangedWhilePaging", {"--stale-first-count", "8"}, kDefaultCountCap, false},
         // A page that links to itself forever holding the last item: the count says it is.
         RecoverableFault{"LoopAfterTheLastItem", {"--loop-item", kVictim}}),
     [](const auto& param_info) { return std::string(param_info.param.name); });

@@ -34,6 +34,8 @@ Paging faults (each can be cleared by POST /_control {"healthy": true}):
   --count-cap N        numberMatched stops counting at N
   --no-counts          pages carry no numberMatched/numberReturned (as Planetary Computer's
                        often do)
+  --stale-first-count K  a query's first page, when more follow, counts K more than the
+                       later ones (the archive changed while the query was paged)
 
 Real pages (--real FILE,FILE,...): a chain of recorded responses under /real; the first search
 gets the first page, a request carrying the `next`/`token` of page i's next link gets page
@@ -302,6 +304,7 @@ class Handler(BaseHTTPRequestHandler):
                     args = self.state.args
                     args.loop, args.loop_item, args.repeat, args.short = None, [], None, None
                     args.hide, args.count_cap, args.no_counts = [], 0, False
+                    args.stale_first_count = 0
             return self.send_json(200, {"ok": True})
         if url.path == "/real/search":
             self.state.log_body("POST", self.path, body)
@@ -364,6 +367,8 @@ class Handler(BaseHTTPRequestHandler):
             "features": page,
             "links": [{"rel": "root", "href": self.base() + "/"}],
         }
+        if args.stale_first_count and offset == 0 and len(items) > limit:
+            matched += args.stale_first_count
         if not args.no_counts:
             document["numberMatched"] = min(matched, args.count_cap) if args.count_cap > 0 else matched
             document["numberReturned"] = len(page)
@@ -463,6 +468,7 @@ def main():
     parser.add_argument("--hide", action="append", default=[])
     parser.add_argument("--count-cap", type=int, default=0)
     parser.add_argument("--no-counts", action="store_true")
+    parser.add_argument("--stale-first-count", type=int, default=0)
     parser.add_argument("--real", default="", help="comma-separated recorded pages, in order")
     parser.add_argument("--max-seconds", type=float, default=600)
     parser.add_argument("--processes", type=int, default=1,
