@@ -147,7 +147,7 @@ void addDownloadCommand(CLI::App& app) {
       ->add_option("--count-cap", flags->count_cap,
                    "the server stops counting matches here: a numberMatched this large means "
                    "'at least', and the slice is split until its pieces count less")
-      ->check(CLI::Range(int64_t{1}, int64_t{1} << 62))
+      ->check(CLI::Range(int64_t{1}, int64_t{1000000000}))
       ->capture_default_str();
   command->add_option("--timeout", flags->timeout, "seconds before a request is abandoned")
       ->check(CLI::Range(1L, 3600L))
