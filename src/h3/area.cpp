@@ -2,14 +2,13 @@
  * @brief Exact cell areas on the sphere from the boundary, as the reference computes them.
  *
  * The area of a loop of geodesic edges is the sum of one term per edge (Cagnoli's formula,
- * as d3-geo uses), accumulated with Kahan compensation; the same order of operations as
- * the reference keeps results within a few ulps of it.
+ * as d3-geo uses), accumulated with Kahan compensation; the reference's order of operations
+ * and its JavaScript build's sin/cos/atan2 (fdlibm.h) give h3-js's areas bit for bit.
  */
 #include "h3/area.h"
 
-#include <cmath>
-
 #include "h3/constants.h"
+#include "h3/fdlibm.h"
 
 namespace stac2h3::h3 {
 namespace {
@@ -34,11 +33,11 @@ class CompensatedSum {
 double edgeAreaTerm(const LatLng& a, const LatLng& b) {
   const double a_lat = a.lat / 2.0 + detail::kPi / 4.0;
   const double b_lat = b.lat / 2.0 + detail::kPi / 4.0;
-  const double sin_product = std::sin(a_lat) * std::sin(b_lat);
-  const double cos_product = std::cos(a_lat) * std::cos(b_lat);
+  const double sin_product = detail::fdlibm::sin(a_lat) * detail::fdlibm::sin(b_lat);
+  const double cos_product = detail::fdlibm::cos(a_lat) * detail::fdlibm::cos(b_lat);
   const double d_lng = b.lng - a.lng;
-  return -2.0 *
-         std::atan2(sin_product * std::sin(d_lng), sin_product * std::cos(d_lng) + cos_product);
+  return -2.0 * detail::fdlibm::atan2(sin_product * detail::fdlibm::sin(d_lng),
+                                      sin_product * detail::fdlibm::cos(d_lng) + cos_product);
 }
 
 }  // namespace

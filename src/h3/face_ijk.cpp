@@ -1,13 +1,19 @@
 /** @file face_ijk.cpp
  * @brief The gnomonic projection between the sphere and the icosahedron faces, and face
  * overage.
+ *
+ * Points on a cell edge or an icosahedron edge get their cell from the last bits of this
+ * projection, so it follows the reference's arithmetic step for step (squared chords to the
+ * face centres, the azimuth in each face centre's north/east tangent basis, acos, tan, the
+ * aperture-7 scalings one multiply at a time) and rounds its elementary functions as h3-js
+ * does (fdlibm.h).
  */
 #include "h3/face_ijk.h"
 
 #include <array>
-#include <cmath>
 
 #include "h3/constants.h"
+#include "h3/fdlibm.h"
 #include "h3/icosahedron.h"
 
 namespace stac2h3::h3::detail {
@@ -47,7 +53,7 @@ double azimuthFromFaceCenter(int face, const Vec3d& p) {
   const TangentBasis& basis = faceBases()[face];
   const Vec3d& center = kFaceCenters[face];
   const Vec3d projected = normalized(linearCombination(1.0, p, -dot(p, center), center));
-  return std::atan2(dot(projected, basis.east), dot(projected, basis.north));
+  return fdlibm::atan2(dot(projected, basis.east), dot(projected, basis.north));
 }
 
 }  // namespace
@@ -67,7 +73,7 @@ int nearestFace(const Vec3d& p, double& squared_chord) {
 
 Vec2d projectOntoFace(const Vec3d& p, int face, double squared_chord, int res) {
   // Angular distance from the centre: cos(r) = 1 - chord² / 2.
-  double r = std::acos(1 - squared_chord * 0.5);
+  double r = fdlibm::acos(1 - squared_chord * 0.5);
   if (r < kEpsilon) return {0.0, 0.0};
 
   // Counter-clockwise angle from the face's i-axis.
@@ -77,18 +83,18 @@ Vec2d projectOntoFace(const Vec3d& p, int face, double squared_chord, int res) {
 
   // Gnomonic distance, in units of this resolution's cells (one multiply per resolution,
   // in the reference's order, for bit-exact results).
-  r = std::tan(r);
+  r = fdlibm::tan(r);
   r *= kInvRes0UnitGnomonic;
   for (int i = 0; i < res; ++i) r *= kSqrt7;
 
-  return {r * std::cos(theta), r * std::sin(theta)};
+  return {r * fdlibm::cos(theta), r * fdlibm::sin(theta)};
 }
 
 Vec3d hex2dToVec3(const Vec2d& v, int face, int res, bool substrate) {
   double r = magnitude(v);
   if (r < kEpsilon) return kFaceCenters[face];
 
-  double theta = std::atan2(v.y, v.x);
+  double theta = fdlibm::atan2(v.y, v.x);
 
   for (int i = 0; i < res; ++i) r *= kInvSqrt7;
   if (substrate) {
@@ -96,7 +102,7 @@ Vec3d hex2dToVec3(const Vec2d& v, int face, int res, bool substrate) {
     if (isClassIII(res)) r *= kInvSqrt7;
   }
   r *= kRes0UnitGnomonic;
-  r = std::atan(r);  // inverse gnomonic: angular distance from the face centre
+  r = fdlibm::atan(r);  // inverse gnomonic: angular distance from the face centre
 
   // A substrate grid is already rotated for Class III.
   if (!substrate && isClassIII(res)) theta = positiveAngle(theta + kAp7RotationRads);
@@ -104,8 +110,9 @@ Vec3d hex2dToVec3(const Vec2d& v, int face, int res, bool substrate) {
 
   const TangentBasis& basis = faceBases()[face];
   const Vec3d direction =
-      linearCombination(std::cos(theta), basis.north, std::sin(theta), basis.east);
-  return normalized(linearCombination(std::cos(r), kFaceCenters[face], std::sin(r), direction));
+      linearCombination(fdlibm::cos(theta), basis.north, fdlibm::sin(theta), basis.east);
+  return normalized(
+      linearCombination(fdlibm::cos(r), kFaceCenters[face], fdlibm::sin(r), direction));
 }
 
 FaceIJK vec3ToFaceIjk(const Vec3d& p, int res) {

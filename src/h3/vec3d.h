@@ -2,12 +2,14 @@
  * @brief Points on the unit sphere as 3D vectors, and conversions to and from lat/lng.
  *
  * The operations keep the reference's evaluation order (a*v1 + b*v2 component-wise,
- * normalisation by multiplying with 1/norm): projections built on them are bit-exact.
+ * normalisation by multiplying with 1/norm) and its JavaScript build's sin, cos, asin and
+ * atan2 (fdlibm.h): projections built on them are bit-exact.
  */
 #pragma once
 
 #include <cmath>
 
+#include "h3/fdlibm.h"
 #include "h3/h3.h"
 
 namespace stac2h3::h3::detail {
@@ -19,12 +21,12 @@ struct Vec3d {
 };
 
 inline Vec3d toVec3(const LatLng& p) {
-  const double r = std::cos(p.lat);
-  return {std::cos(p.lng) * r, std::sin(p.lng) * r, std::sin(p.lat)};
+  const double r = fdlibm::cos(p.lat);
+  return {fdlibm::cos(p.lng) * r, fdlibm::sin(p.lng) * r, fdlibm::sin(p.lat)};
 }
 
 inline LatLng toLatLng(const Vec3d& v) {
-  return {std::asin(v.z), std::atan2(v.y, v.x)};
+  return {fdlibm::asin(v.z), fdlibm::atan2(v.y, v.x)};
 }
 
 /** a * v1 + b * v2. */

@@ -107,6 +107,39 @@ for (let a = 0; a < 12; a++) {
   }
 }
 
+// The icosahedron edges as exact great circles (slerp between the pentagon centres), and
+// 1e-7° to either side: the points whose cell the last bits of the projection decide.
+// `issue` is the point reported in issue 10 (the reference's C build and h3-js disagree
+// there: the face-centre azimuth rounds to either side of a cell edge).
+const cross = (u, v) => [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]];
+const scaled = (u, k) => u.map((x) => x * k);
+const plus = (u, v) => u.map((x, i) => x + v[i]);
+const normalised = (u) => scaled(u, 1 / Math.hypot(...u));
+const BESIDE_RADIANS = (1e-7 * Math.PI) / 180;
+for (let a = 0; a < 12; a++) {
+  for (let b = a + 1; b < 12; b++) {
+    const va = toVec(pentagonCentres[a]);
+    const vb = toVec(pentagonCentres[b]);
+    const cosAngle = va[0] * vb[0] + va[1] * vb[1] + va[2] * vb[2];
+    if (cosAngle < 0.4) continue;
+    const angle = Math.acos(cosAngle);
+    const normal = normalised(cross(va, vb));
+    const fractions = [];
+    for (let k = 1; k < 100; k++) fractions.push(k / 100);
+    // and 20 irregular ones (golden-ratio steps; the seeded stream is left to the sets below)
+    for (let k = 1; k <= 20; k++) fractions.push((k * 0.6180339887498949) % 1);
+    for (const s of fractions) {
+      const onArc = plus(scaled(va, Math.sin((1 - s) * angle)), scaled(vb, Math.sin(s * angle)));
+      const p = normalised(onArc);
+      for (const side of [0, 1, -1]) {
+        const q = toLatLng(plus(p, scaled(normal, side * BESIDE_RADIANS)));
+        for (const res of RESOLUTIONS) addPoint(...q, res, side === 0 ? "great_circle" : "beside_edge");
+      }
+    }
+  }
+}
+for (const res of RESOLUTIONS) addPoint(-10.410683770602716, -79.036843809169341, res, "issue");
+
 // Poles and the antimeridian.
 for (const lat of [90, -90, 89.999999999, -89.999999999, 89.9, -89.9]) {
   for (const lng of [0, 45, -135, 180, -180]) {
@@ -191,3 +224,53 @@ for (let n = 0; n < 3000; n++) {
   validityLines.push(hex(hi, lo));
 }
 write("is_valid_cell.txt", validityLines.map((v) => `${v} ${h3.isValidCell(v) ? 1 : 0}`));
+
+// --- JavaScript's Math on the arguments the projection meets, bit for bit ------------------
+// (the functions the H3 core must round like, see src/h3/fdlibm.h). Lines: name, argument(s)
+// and result as the hexadecimal bits of the doubles.
+const bits = new BigUint64Array(1);
+const asDouble = new Float64Array(bits.buffer);
+const hexBits = (x) => {
+  asDouble[0] = x;
+  return bits[0].toString(16);
+};
+const mathLines = [];
+const addMath = (name, result, ...args) => mathLines.push(`${name} ${args.map(hexBits).join(" ")} ${hexBits(result)}`);
+const signed = (magnitude) => (uniform() < 0.5 ? -magnitude : magnitude);
+/** Magnitudes spread over many binades, from 2^-40 to 2^19 (the largest angles src/h3/fdlibm.h
+ * reduces as fdlibm does are 2^19·π/2). */
+const wide = () => 2 ** (uniform() * 58 - 40) * (1 + uniform());
+const trigArguments = [0, -0, 1e-300, Math.PI / 4, Math.PI / 2, Math.PI, (3 * Math.PI) / 4, 823549, -8e5];
+for (let n = 0; n < 20000; n++) {
+  trigArguments.push(signed(uniform() * 7)); // angles of lat/lng, azimuths
+  trigArguments.push(signed(wide()));
+}
+for (let k = 1; k < 64; k++) {
+  for (const d of [0, 1e-16, -1e-16, 1e-9, -3e-12]) trigArguments.push((k * Math.PI) / 2 + d);
+}
+for (const x of trigArguments) {
+  addMath("sin", Math.sin(x), x);
+  addMath("cos", Math.cos(x), x);
+  addMath("tan", Math.tan(x), x);
+}
+const unitArguments = [0, -0, 1, -1, 0.5, -0.5, 1e-20, -1e-20, 0.975, -0.975, 1 - 2 ** -53];
+for (let n = 0; n < 20000; n++) {
+  unitArguments.push(signed(uniform()));
+  unitArguments.push(signed(1 - uniform() * 0.05)); // 1 - sqd/2: the acos of the projection
+  unitArguments.push(signed(wide() / 2 ** 21));
+}
+for (const x of unitArguments) {
+  addMath("asin", Math.asin(x), x);
+  addMath("acos", Math.acos(x), x);
+}
+const atanArguments = [0, -0, Infinity, -Infinity, 2 ** 70, 7 / 16, 11 / 16, 19 / 16, 39 / 16];
+for (let n = 0; n < 20000; n++) atanArguments.push(signed(wide()));
+for (const x of atanArguments) addMath("atan", Math.atan(x), x);
+const specials = [0, -0, Infinity, -Infinity, 1, -1, 1e-300, 1e300];
+for (const y of specials) for (const x of specials) addMath("atan2", Math.atan2(y, x), y, x);
+for (let n = 0; n < 40000; n++) {
+  const y = signed(n % 2 ? uniform() : wide());
+  const x = signed(n % 3 ? uniform() : wide());
+  addMath("atan2", Math.atan2(y, x), y, x);
+}
+write("math.txt", mathLines);
