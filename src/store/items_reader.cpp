@@ -19,9 +19,15 @@ constexpr int kFirstExtra = kFirstValue + stac::kNumValues;
 
 SqliteDb openReadOnly(const std::filesystem::path& path) {
   if (!std::filesystem::is_regular_file(path)) throw Error(path.string() + ": no such file");
+  // A writer killed mid-batch leaves a hot rollback journal or a WAL that needs recovery,
+  // which a read-only connection cannot replay ("attempt to write a readonly database"): the
+  // committed batches are there, so open read-write then, and let sqlite recover them first.
+  const bool needs_recovery = std::filesystem::exists(path.string() + "-journal") ||
+                              std::filesystem::exists(path.string() + "-wal");
   // A reader's connection is used by one thread at a time: without sqlite's per-call mutex,
   // reading a year of items spends ~10% less CPU.
-  return SqliteDb(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+  return SqliteDb(path, (needs_recovery ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
+                            SQLITE_OPEN_NOMUTEX);
 }
 
 }  // namespace
