@@ -25,9 +25,23 @@ namespace {
 
 namespace fs = std::filesystem;
 
+/** This process's scratch folder, removed when the tests end (a failed run leaves nothing
+ * behind in /tmp either). */
+const fs::path& scratchDir() {
+  struct Dir {
+    fs::path path =
+        fs::temp_directory_path() / ("stac2h3_download_cli_" + std::to_string(getpid()));
+    ~Dir() {
+      std::error_code ignored;
+      fs::remove_all(path, ignored);
+    }
+  };
+  static const Dir dir;
+  return dir.path;
+}
+
 fs::path scratch(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("stac2h3_download_cli_" + std::to_string(getpid()));
+  const fs::path& dir = scratchDir();
   fs::create_directories(dir);
   const fs::path path = dir / name;
   fs::remove(path);
