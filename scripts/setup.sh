@@ -12,7 +12,7 @@ APT_PACKAGES=(
   libcurl4-openssl-dev libsimdjson-dev libtbb-dev libcairo2-dev libgif-dev libsqlite3-dev
   libzstd-dev
   python3 python3-numpy python3-xarray python3-zarr python3-geopandas python3-shapely python3-pyproj
-  chromium
+  chromium libcpp-httplib-dev
 )
 
 # Node.js may come from elsewhere than Debian (its npm then conflicts with Debian's): install

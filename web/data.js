@@ -1,6 +1,7 @@
 /** @file data.js
  * @brief Decodes the page's embedded data (window.STAC2H3_DATA, written by `stac2h3 plot
- * -o x.html`): cell ids and polygons, coastlines, per-frame quantised values and scene counts.
+ * -o x.html`): cell ids and polygons, coastlines, per-frame quantised values and scene counts;
+ * the geometry and colour helpers are shared with the served viewer (serve.js).
  */
 
 /** Bytes of a base64 string. */
@@ -15,7 +16,7 @@ function decodeBase64(text) {
 const MISSING = 255;
 const STEPS = 254;
 /** Height of the coastlines over the cells (m): beyond the depth buffer's resolution. */
-const COAST_CLEARANCE_M = 2000;
+export const COAST_CLEARANCE_M = 2000;
 
 /**
  * Decodes one frame of one variable: quantised bytes back to floats (NaN where missing).
@@ -33,7 +34,7 @@ function decodeValues(frame) {
 }
 
 /** "rrggbb" x 256 to an array of [r, g, b]. */
-function decodeColours(hex) {
+export function decodeColours(hex) {
   const colours = [];
   for (let i = 0; i + 6 <= hex.length; i += 6) {
     colours.push([0, 2, 4].map((k) => parseInt(hex.substr(i + k, 2), 16)));
@@ -44,13 +45,11 @@ function decodeColours(hex) {
 /**
  * Flat lon/lat parts (see src/plot/page_geometry.h) as deck.gl binary positions: x, y, z
  * per point with z the part's lift, and each part's first point.
- * @param {{lonlat: string, counts: string, lift: number}} flat
- * @param {typeof Uint8Array | typeof Uint32Array} CountArray  the type of `counts`
+ * @param {Float32Array} lonlat  lon, lat of every point, part after part
+ * @param {Uint8Array | Uint32Array} counts  points of each part
  * @param {number} lift  metres above the sphere
  */
-function decodeFlat(flat, CountArray, lift) {
-  const lonlat = new Float32Array(decodeBase64(flat.lonlat).buffer);
-  const counts = new CountArray(decodeBase64(flat.counts).buffer);
+export function flatPositions(lonlat, counts, lift) {
   const points = lonlat.length / 2;
   const positions = new Float32Array(points * 3);
   for (let i = 0; i < points; ++i) {
@@ -63,8 +62,18 @@ function decodeFlat(flat, CountArray, lift) {
   return {positions, starts, length: counts.length};
 }
 
+/**
+ * flatPositions of a page's base64 flat parts.
+ * @param {{lonlat: string, counts: string, lift: number}} flat
+ * @param {typeof Uint8Array | typeof Uint32Array} CountArray  the type of `counts`
+ * @param {number} lift  metres above the sphere
+ */
+export function decodeFlat(flat, CountArray, lift) {
+  return flatPositions(new Float32Array(decodeBase64(flat.lonlat).buffer), new CountArray(decodeBase64(flat.counts).buffer), lift);
+}
+
 /** Triangles that fan out from each polygon's first vertex (cells are convex). */
-function fanTriangles(starts) {
+export function fanTriangles(starts) {
   const polygons = starts.length - 1;
   const indices = new Uint32Array(3 * (starts[polygons] - 2 * polygons));
   let at = 0;

@@ -1,5 +1,5 @@
 /** @file main.js
- * @brief The interactive globe page: deck.gl GlobeView with the cells and coastlines,
+ * @brief The interactive globe page (`plot -o x.html`): the globe of globe.js with the cells,
  * a time slider with play/pause, a variable picker, a legend and a tooltip. Everything it
  * shows is embedded in the page (window.STAC2H3_DATA); it needs no network.
  *
@@ -7,19 +7,13 @@
  * cell's triangles a fan), so deck.gl neither computes H3 boundaries nor tessellates; only
  * two layer types are used, so only two shader programs are compiled before the first frame.
  */
-import {Deck, _GlobeView as GlobeView} from '@deck.gl/core';
-import {PathLayer, SolidPolygonLayer} from '@deck.gl/layers';
+import {SolidPolygonLayer} from '@deck.gl/layers';
 
 import {colourOf, loadData} from './data.js';
+import {coastlinesLayer, createGlobe, oceanLayer} from './globe.js';
 import {drawLegend, formatNumber} from './legend.js';
 
 const PLAY_INTERVAL_MS = 700;
-/** GlobeView zoom at which the globe is GLOBE_PIXELS_AT_ZOOM wide; the page fits the globe
- * into GLOBE_FILL of the window's smaller side. */
-const GLOBE_PIXELS_AT_ZOOM = [222, 0.6];
-const GLOBE_FILL = 0.85;
-const OCEAN = [236, 239, 243];
-const COAST = [64, 64, 64];
 const TRANSPARENT = [0, 0, 0, 0];
 
 const data = loadData(window.STAC2H3_DATA);
@@ -40,23 +34,12 @@ const {polygons, coastlines} = data;
 /** RGBA per cell vertex, rewritten for each frame (NaN cells are transparent). */
 const vertexColours = new Uint8Array(4 * polygons.starts[polygons.length]);
 
-const deck = new Deck({
+const deck = createGlobe({
   parent: document.getElementById('globe'),
-  views: new GlobeView({resolution: 5}),
-  initialViewState: {longitude: data.centre[0], latitude: data.centre[1], zoom: fittingZoom()},
-  controller: true,
-  layers: [],
+  centre: data.centre,
   onHover: showTooltip,
   onAfterRender: () => document.body.setAttribute('data-rendered', 'true'),
 });
-
-/** GlobeView scales the globe by 1/cos(latitude) (to match Web Mercator); this undoes
- * it so that the globe fits whatever the centre's latitude. */
-function fittingZoom() {
-  const side = Math.min(window.innerWidth, window.innerHeight) * GLOBE_FILL;
-  const latitude = Math.min(Math.abs(data.centre[1]), 85) * (Math.PI / 180);
-  return GLOBE_PIXELS_AT_ZOOM[1] + Math.log2(side / GLOBE_PIXELS_AT_ZOOM[0]) + Math.log2(Math.cos(latitude));
-}
 
 /** Writes each cell's colour (for `values` of `variable`) into all its vertices. */
 function colourVertices(variable, values) {
@@ -68,20 +51,14 @@ function colourVertices(variable, values) {
 }
 
 /**
- * The ocean is the whole sphere (deck.gl cuts it along GlobeView's grid) and hides the far
- * side by depth. Cells and coastlines float just above it (their lift, see data.js), so
+ * Cells and coastlines float just above the ocean sphere (their lift, see data.js), so
  * their flat triangles and straight segments are never under the ocean's own facets:
  * neighbouring cells share exact vertices, so no background shows between them.
  */
 function layers() {
   colourVertices(data.variables[state.variable], data.values(state.variable, state.frame));
   return [
-    new SolidPolygonLayer({
-      id: 'ocean',
-      data: [{polygon: [[-180, 90], [0, 90], [180, 90], [180, -90], [0, -90], [-180, -90]]}],
-      getPolygon: (d) => d.polygon,
-      getFillColor: OCEAN,
-    }),
+    oceanLayer(),
     new SolidPolygonLayer({
       id: 'cells',
       data: {
@@ -97,18 +74,7 @@ function layers() {
       _normalize: false,
       pickable: true,
     }),
-    new PathLayer({
-      id: 'coastlines',
-      data: {
-        length: coastlines.length,
-        startIndices: coastlines.starts,
-        attributes: {getPath: {value: coastlines.positions, size: 3}},
-      },
-      _pathType: 'open',
-      getColor: COAST,
-      widthUnits: 'pixels',
-      getWidth: 1,
-    }),
+    coastlinesLayer(coastlines),
   ];
 }
 

@@ -19,6 +19,7 @@ void addSimplifyCommand(CLI::App& app);  // simplify.cpp
 void addCellsCommand(CLI::App& app);     // cells.cpp
 void addResampleCommand(CLI::App& app);  // resample.cpp
 void addPlotCommand(CLI::App& app);      // plot.cpp
+void addServeCommand(CLI::App& app);     // serve.cpp
 void addH3Command(CLI::App& app);        // h3.cpp
 void addSynthCommand(CLI::App& app);     // synth.cpp
 void addDemoCommand(CLI::App& app);      // demo.cpp

@@ -10,7 +10,7 @@
 int main(int argc, char** argv) {
   CLI::App app{
       "stac2h3: Sentinel-2 STAC metadata on the H3 grid.\n"
-      "Pipeline: download|import|synth -> items.gpkg -> cells|resample -> cube.zarr -> plot"};
+      "Pipeline: download|import|synth -> items.gpkg -> cells|resample -> cube.zarr -> plot|serve"};
   app.set_version_flag("--version", "stac2h3 " STAC2H3_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   stac2h3::cli::addCellsCommand(app);
   stac2h3::cli::addResampleCommand(app);
   stac2h3::cli::addPlotCommand(app);
+  stac2h3::cli::addServeCommand(app);
   stac2h3::cli::addH3Command(app);
   stac2h3::cli::addSynthCommand(app);
   stac2h3::cli::addDemoCommand(app);

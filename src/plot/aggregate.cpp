@@ -32,27 +32,27 @@ std::pair<size_t, size_t> dayRange(const std::vector<int32_t>& days, const DayWi
  * chunk so that no chunk is decoded twice for one window. */
 template <typename Fold>
 void forEachBlock(const store::ZarrCubeReader& reader, std::string_view variable, size_t begin,
-                  size_t end, std::vector<float>& buffer, Fold&& fold) {
+                  size_t end, store::CellRange range, std::vector<float>& buffer, Fold&& fold) {
   const size_t chunk = reader.timeChunk(variable);
   for (size_t first = begin; first < end;) {
     const size_t count = std::min(end, (first / chunk + 1) * chunk) - first;
-    reader.readDays(variable, first, count, buffer);
+    reader.readDays(variable, first, count, range, buffer);
     fold(buffer, count);
     first += count;
   }
 }
 
 std::vector<float> aggregateValues(const store::ZarrCubeReader& reader, std::string_view variable,
-                                   size_t begin, size_t end, Aggregation aggregation,
-                                   std::vector<float>& buffer) {
-  const size_t cells = reader.cells().size();
+                                   size_t begin, size_t end, store::CellRange range,
+                                   Aggregation aggregation, std::vector<float>& buffer) {
+  const size_t cells = range.count;
   std::vector<float> result(cells, kNaN);
   if (aggregation == Aggregation::kMedian) {
     // The median needs every value of a cell at once: gather the window [cell][day].
     const size_t span = end - begin;
     std::vector<float> by_cell(cells * span, kNaN);
     size_t offset = 0;
-    forEachBlock(reader, variable, begin, end, buffer,
+    forEachBlock(reader, variable, begin, end, range, buffer,
                  [&](const std::vector<float>& block, size_t days) {
                    for (size_t d = 0; d < days; ++d) {
                      for (size_t c = 0; c < cells; ++c)
@@ -82,7 +82,7 @@ std::vector<float> aggregateValues(const store::ZarrCubeReader& reader, std::str
   }
   std::vector<double> sum(cells, 0.0);
   std::vector<uint32_t> count(cells, 0);
-  forEachBlock(reader, variable, begin, end, buffer,
+  forEachBlock(reader, variable, begin, end, range, buffer,
                [&](const std::vector<float>& block, size_t days) {
                  for (size_t d = 0; d < days; ++d) {
                    const float* row = block.data() + d * cells;
@@ -112,11 +112,11 @@ std::vector<float> aggregateValues(const store::ZarrCubeReader& reader, std::str
 }
 
 std::vector<uint32_t> sumItems(const store::ZarrCubeReader& reader, size_t begin, size_t end,
-                               std::vector<float>& buffer) {
-  const size_t cells = reader.cells().size();
+                               store::CellRange range, std::vector<float>& buffer) {
+  const size_t cells = range.count;
   std::vector<uint32_t> total(cells, 0);
   if (!reader.hasVariable(cube::kCountVariable.name)) return total;
-  forEachBlock(reader, cube::kCountVariable.name, begin, end, buffer,
+  forEachBlock(reader, cube::kCountVariable.name, begin, end, range, buffer,
                [&](const std::vector<float>& block, size_t days) {
                  for (size_t d = 0; d < days; ++d) {
                    for (size_t c = 0; c < cells; ++c) {
@@ -144,17 +144,19 @@ std::string_view aggregationName(Aggregation aggregation) {
 
 std::vector<Frame> aggregateFrames(const store::ZarrCubeReader& reader, std::string_view variable,
                                    const std::vector<DayWindow>& windows, Aggregation aggregation,
-                                   bool with_n_items) {
+                                   bool with_n_items, std::optional<store::CellRange> cells) {
   if (!reader.hasVariable(variable)) {
     throw InputError(reader.path().string() + ": no variable '" + std::string(variable) + "'");
   }
+  const store::CellRange range = cells.value_or(store::CellRange{0, reader.cells().size()});
   std::vector<Frame> frames;
   frames.reserve(windows.size());
   std::vector<float> buffer;
   for (const auto& window : windows) {
     const auto [begin, end] = dayRange(reader.days(), window);
-    Frame frame{window, aggregateValues(reader, variable, begin, end, aggregation, buffer), {}};
-    if (with_n_items) frame.n_items = sumItems(reader, begin, end, buffer);
+    Frame frame{
+        window, aggregateValues(reader, variable, begin, end, range, aggregation, buffer), {}};
+    if (with_n_items) frame.n_items = sumItems(reader, begin, end, range, buffer);
     frames.push_back(std::move(frame));
   }
   return frames;

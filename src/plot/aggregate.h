@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +23,8 @@ enum class Aggregation { kMean, kMedian, kMin, kMax, kCount };
 Aggregation parseAggregation(std::string_view text);
 std::string_view aggregationName(Aggregation aggregation);
 
-/** One frame: a window and a value per cube cell (NaN where no day in the window has one). */
+/** One frame: a window and a value per cube cell, or per cell of the aggregated range (NaN
+ * where no day in the window has one). */
 struct Frame {
   DayWindow window;
   std::vector<float> values;
@@ -39,12 +41,16 @@ struct Frame {
  * @param variable   a [time][cell_ids] variable of the cube.
  * @param windows    the frames' windows (any order, may overlap).
  * @param with_n_items  also sum n_items per frame (for the page's tooltip).
+ * @param cells     the cells to aggregate (default: all); only their chunks are read and the
+ *                  frames hold values for them alone, in order.
  * @return one Frame per window, in the same order.
- * @throws InputError when the variable is missing; Error when a read fails.
+ * @throws InputError when the variable is missing or the range is outside the cube; Error
+ *         when a read fails.
  */
 std::vector<Frame> aggregateFrames(const store::ZarrCubeReader& reader, std::string_view variable,
                                    const std::vector<DayWindow>& windows, Aggregation aggregation,
-                                   bool with_n_items);
+                                   bool with_n_items,
+                                   std::optional<store::CellRange> cells = std::nullopt);
 
 /** True when no value of any frame is finite. */
 bool allMissing(const std::vector<Frame>& frames);

@@ -20,6 +20,8 @@
 STAC2H3_EMBED(stac2h3_land_topojson, STAC2H3_LAND_TOPOJSON_PATH)
 STAC2H3_EMBED(stac2h3_viewer_bundle, STAC2H3_VIEWER_BUNDLE_PATH)
 STAC2H3_EMBED(stac2h3_page_template, STAC2H3_PAGE_TEMPLATE_PATH)
+STAC2H3_EMBED(stac2h3_serve_bundle, STAC2H3_SERVE_BUNDLE_PATH)
+STAC2H3_EMBED(stac2h3_serve_template, STAC2H3_SERVE_TEMPLATE_PATH)
 
 namespace stac2h3::plot {
 
@@ -36,6 +38,16 @@ std::string_view viewerBundle() {
 std::string_view pageTemplate() {
   return {stac2h3_page_template_begin,
           static_cast<size_t>(stac2h3_page_template_end - stac2h3_page_template_begin)};
+}
+
+std::string_view serveViewerBundle() {
+  return {stac2h3_serve_bundle_begin,
+          static_cast<size_t>(stac2h3_serve_bundle_end - stac2h3_serve_bundle_begin)};
+}
+
+std::string_view servePageTemplate() {
+  return {stac2h3_serve_template_begin,
+          static_cast<size_t>(stac2h3_serve_template_end - stac2h3_serve_template_begin)};
 }
 
 }  // namespace stac2h3::plot

@@ -1,7 +1,7 @@
 /** @file embedded_assets.h
  * @brief Files built into the binary, so that plotting needs no data files at run time:
- * Natural Earth land (world-atlas land-110m TopoJSON), the web viewer's bundle and its
- * page template.
+ * Natural Earth land (world-atlas land-110m TopoJSON), the web viewers' bundles and their
+ * page templates (the plot's self-contained page, and the page `stac2h3 serve` sends).
  */
 #pragma once
 
@@ -15,5 +15,9 @@ std::string_view landTopoJson();
 std::string_view viewerBundle();
 /** web/page.html, the template of the interactive page. */
 std::string_view pageTemplate();
+/** The esbuild bundle of web/serve.js (the served viewer, which fetches its data). */
+std::string_view serveViewerBundle();
+/** web/serve.html, the template of the served viewer's page. */
+std::string_view servePageTemplate();
 
 }  // namespace stac2h3::plot

@@ -14,6 +14,7 @@
 #include "plot/embedded_assets.h"
 #include "plot/page_geometry.h"
 #include "plot/time_window.h"
+#include "plot/viewer_page.h"
 #include "stac/json_object.h"
 #include "util/error.h"
 
@@ -23,41 +24,6 @@ namespace {
 
 constexpr uint8_t kMissingCode = 255;
 constexpr double kSteps = 254.0;
-
-std::string base64(const std::vector<uint8_t>& bytes) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  for (size_t i = 0; i < bytes.size(); i += 3) {
-    const uint32_t chunk = static_cast<uint32_t>(bytes[i]) << 16 |
-                           (i + 1 < bytes.size() ? static_cast<uint32_t>(bytes[i + 1]) << 8 : 0) |
-                           (i + 2 < bytes.size() ? bytes[i + 2] : 0u);
-    out += kAlphabet[chunk >> 18 & 63];
-    out += kAlphabet[chunk >> 12 & 63];
-    out += i + 1 < bytes.size() ? kAlphabet[chunk >> 6 & 63] : '=';
-    out += i + 2 < bytes.size() ? kAlphabet[chunk & 63] : '=';
-  }
-  return out;
-}
-
-/** Base64 of numbers as the page reads them (typed arrays over little-endian bytes). */
-template <typename Number>
-std::string base64Of(const std::vector<Number>& numbers) {
-  static_assert(std::endian::native == std::endian::little, "the page reads little-endian");
-  std::vector<uint8_t> bytes(numbers.size() * sizeof(Number));
-  if (!bytes.empty()) std::memcpy(bytes.data(), numbers.data(), bytes.size());
-  return base64(bytes);
-}
-
-/** A JSON string literal, safe inside <script> (no "</" sequence). */
-std::string jsonString(const std::string& text) {
-  std::string literal = stac::jsonString(text);
-  for (size_t at = literal.find("</"); at != std::string::npos; at = literal.find("</", at)) {
-    literal.insert(at + 1, "\\");
-  }
-  return literal;
-}
 
 std::string number(double value) {
   char text[32];
@@ -86,7 +52,7 @@ std::string quantisedFrame(const std::vector<float>& all_values, const std::vect
       codes[i] = static_cast<uint8_t>(std::lround((values[i] - lo) / span * kSteps));
     }
   }
-  return "{\"lo\":" + number(lo) + ",\"hi\":" + number(hi) + ",\"q\":\"" + base64(codes) + "\"}";
+  return "{\"lo\":" + number(lo) + ",\"hi\":" + number(hi) + ",\"q\":\"" + base64Of(codes) + "\"}";
 }
 
 /** The cells with a value in some frame of some variable, the only ones the page draws:
@@ -106,14 +72,6 @@ std::vector<size_t> shownCells(const PageContent& content) {
   return shown;
 }
 
-/** {"lonlat":"base64 float32","counts":"base64 <Count>","lift":metres} */
-template <typename Count>
-std::string flatJson(const FlatLonLat& flat) {
-  return "{\"lonlat\":\"" + base64Of(flat.lonlat) + "\",\"counts\":\"" +
-         base64Of(std::vector<Count>(flat.counts.begin(), flat.counts.end())) +
-         "\",\"lift\":" + number(flat.lift_m) + "}";
-}
-
 std::string dataJson(const PageContent& content) {
   const auto& first = content.variables.front().frames;
   const std::vector<size_t> shown = shownCells(content);
@@ -126,10 +84,10 @@ std::string dataJson(const PageContent& content) {
     json += h3::cellToString(shown_ids[i]);
   }
   // Cells have at most 10 vertices: one byte each; coastline arcs need more.
-  json += "\",\"polygons\":" + flatJson<uint8_t>(cellPolygons(shown_ids));
-  json += ",\"coastlines\":" + flatJson<uint32_t>(coastlinePolylines());
+  json += "\",\"polygons\":" + flatJson(cellPolygons(shown_ids), 1);
+  json += ",\"coastlines\":" + coastlinesJson();
   json += ",\"centre\":[" + number(content.centre.lon) + "," + number(content.centre.lat) + "]";
-  json += ",\"aggregation\":" + jsonString(content.aggregation) + ",\"frames\":[";
+  json += ",\"aggregation\":" + scriptJsonString(content.aggregation) + ",\"frames\":[";
   for (size_t f = 0; f < first.size(); ++f) {
     std::vector<uint8_t> counts(shown.size(), 0);
     for (size_t i = 0; i < shown.size(); ++i) {
@@ -137,55 +95,24 @@ std::string dataJson(const PageContent& content) {
         counts[i] = static_cast<uint8_t>(std::min<uint32_t>(first[f].n_items[shown[i]], 255));
       }
     }
-    json += std::string(f ? "," : "") + "{\"label\":" + jsonString(formatWindow(first[f].window)) +
-            ",\"n_items\":\"" + base64(counts) + "\"}";
+    json += std::string(f ? "," : "") +
+            "{\"label\":" + scriptJsonString(formatWindow(first[f].window)) + ",\"n_items\":\"" +
+            base64Of(counts) + "\"}";
   }
   json += "],\"variables\":[";
   for (size_t v = 0; v < content.variables.size(); ++v) {
     const PageVariable& variable = content.variables[v];
-    const Colormap colormap(variable.colormap);
-    std::string colours;
-    for (int level = 0; level < colormap.levels(); ++level) {
-      const Rgb c = colormap.colour(level);
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "%02x%02x%02x", c.r, c.g, c.b);
-      colours += hex;
-    }
-    json += std::string(v ? "," : "") + "{\"name\":" + jsonString(variable.name) +
-            ",\"units\":" + jsonString(variable.units) + ",\"lo\":" + number(variable.scale.lo) +
-            ",\"hi\":" + number(variable.scale.hi) + ",\"colours\":\"" + colours +
-            "\",\"frames\":[";
+    const std::string colours = coloursHex(Colormap(variable.colormap));
+    json += std::string(v ? "," : "") + "{\"name\":" + scriptJsonString(variable.name) +
+            ",\"units\":" + scriptJsonString(variable.units) +
+            ",\"lo\":" + number(variable.scale.lo) + ",\"hi\":" + number(variable.scale.hi) +
+            ",\"colours\":\"" + colours + "\",\"frames\":[";
     for (size_t f = 0; f < variable.frames.size(); ++f) {
       json += std::string(f ? "," : "") + quantisedFrame(variable.frames[f].values, shown);
     }
     json += "]}";
   }
   return json + "]}";
-}
-
-/** Escapes HTML text. */
-std::string htmlText(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (c == '&')
-      out += "&amp;";
-    else
-      out += c;
-  }
-  return out;
-}
-
-/** The bundle with any "</script" spelled so that it does not end the inline script. */
-std::string inlineScript(std::string_view script) {
-  std::string out(script);
-  for (size_t at = out.find("</script"); at != std::string::npos; at = out.find("</script", at)) {
-    out.replace(at, 2, "<\\/");
-  }
-  return out;
 }
 
 }  // namespace
@@ -197,29 +124,8 @@ void writeHtml(const std::filesystem::path& path, const PageContent& content) {
       throw InputError("the page's variables have different frame counts");
     }
   }
-  const std::string replacements[][2] = {
-      {"STAC2H3_TITLE", htmlText(content.title)},
-      {"STAC2H3_DATA_JSON", dataJson(content)},
-      {"STAC2H3_BUNDLE", inlineScript(viewerBundle())},
-  };
-  // Markers are found in the template only, never in inserted text.
-  const std::string_view page = pageTemplate();
-  std::string html;
-  for (size_t at = 0; at < page.size();) {
-    size_t next = std::string_view::npos;
-    const std::string(*match)[2] = nullptr;
-    for (const auto& replacement : replacements) {
-      const size_t found = page.find(replacement[0], at);
-      if (found < next) {
-        next = found;
-        match = &replacement;
-      }
-    }
-    html.append(page.substr(at, next == std::string_view::npos ? page.size() - at : next - at));
-    if (!match) break;
-    html += (*match)[1];
-    at = next + (*match)[0].size();
-  }
+  const std::string html =
+      fillPage(pageTemplate(), content.title, dataJson(content), viewerBundle());
   std::ofstream out(path, std::ios::binary);
   out << html;
   if (!out.flush()) throw Error(path.string() + ": cannot write HTML");

@@ -151,9 +151,16 @@ std::shared_ptr<GDALMDArray> openVariable(const std::filesystem::path& path, GDA
 
 std::string ZarrCubeReader::units(std::string_view variable) const {
   auto array = openVariable(path_, *impl_->root, variable);
-  if (!array->GetUnit().empty()) return array->GetUnit();
-  auto attribute = array->GetAttribute("units");
-  const char* text = attribute ? attribute->ReadAsString() : nullptr;
+  return array->GetUnit().empty() ? attribute(variable, "units") : array->GetUnit();
+}
+
+std::string ZarrCubeReader::attribute(std::string_view variable, std::string_view name) const {
+  const auto found =
+      variable.empty()
+          ? impl_->root->GetAttribute(std::string(name))
+          : openVariable(path_, *impl_->root, variable)->GetAttribute(std::string(name));
+  const char* text =
+      found && found->GetDataType().GetClass() == GEDTC_STRING ? found->ReadAsString() : nullptr;
   return text ? text : "";
 }
 
@@ -165,15 +172,25 @@ size_t ZarrCubeReader::timeChunk(std::string_view variable) const {
 
 void ZarrCubeReader::readDays(std::string_view variable, size_t first, size_t count,
                               std::vector<float>& out) const {
+  readDays(variable, first, count, CellRange{0, cells_.size()}, out);
+}
+
+void ZarrCubeReader::readDays(std::string_view variable, size_t first, size_t count,
+                              CellRange cells, std::vector<float>& out) const {
   auto array = openVariable(path_, *impl_->root, variable);
   if (first > days_.size() || count > days_.size() - first) {
     throw InputError(path_.string() + ": days " + std::to_string(first) + "+" +
                      std::to_string(count) + " outside the cube's " + std::to_string(days_.size()));
   }
-  out.resize(count * cells_.size());
+  if (cells.begin > cells_.size() || cells.count > cells_.size() - cells.begin) {
+    throw InputError(path_.string() + ": cells " + std::to_string(cells.begin) + "+" +
+                     std::to_string(cells.count) + " outside the cube's " +
+                     std::to_string(cells_.size()));
+  }
+  out.resize(count * cells.count);
   if (out.empty()) return;
-  const GUInt64 start[2] = {first, 0};
-  const size_t counts[2] = {count, cells_.size()};
+  const GUInt64 start[2] = {first, cells.begin};
+  const size_t counts[2] = {count, cells.count};
   if (!array->Read(start, counts, nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float32),
                    out.data())) {
     throw Error(path_.string() + ": cannot read " + std::string(variable) + " days " +

@@ -1,8 +1,8 @@
 /** @file zarr_cube_reader.h
  * @brief Reads the cube.zarr that `resample` writes (layout in cube_schema.h): its cells,
- * days and variables, and any run of days of one variable, touching only the time chunks
- * that run needs. A pyramid (`resample --pyramid`) is read one level at a time: the level's
- * group is a cube like a single one.
+ * days and variables, and any run of days of any run of cells of one variable, touching
+ * only the chunks that block needs. A pyramid (`resample --pyramid`) is read one level at a time:
+ * the level's group is a cube like a single one.
  */
 #pragma once
 
@@ -16,6 +16,12 @@
 #include <vector>
 
 namespace stac2h3::store {
+
+/** A run of consecutive cells of the cube: indices [begin, begin + count) of cells(). */
+struct CellRange {
+  size_t begin = 0;
+  size_t count = 0;
+};
 
 /** An open cube. Reading is not thread-safe (one GDAL dataset underneath). */
 class ZarrCubeReader {
@@ -51,6 +57,10 @@ class ZarrCubeReader {
   /** The `units` of a variable ("" when it has none).
    * @throws InputError when the variable does not exist. */
   std::string units(std::string_view variable) const;
+  /** A string attribute of a variable, or of the cube's group when `variable` is empty (""
+   * when absent or not a string).
+   * @throws InputError when the variable does not exist. */
+  std::string attribute(std::string_view variable, std::string_view name) const;
   /** Days per time chunk of a variable (reads aligned to it touch the fewest chunks).
    * @throws InputError when the variable does not exist. */
   size_t timeChunk(std::string_view variable) const;
@@ -63,6 +73,11 @@ class ZarrCubeReader {
    *         Error when GDAL fails to read a chunk (the message names the cube and array).
    */
   void readDays(std::string_view variable, size_t first, size_t count,
+                std::vector<float>& out) const;
+  /** readDays() of the cells `cells` only, [time][cell of the range] in `out`; only the
+   * chunks holding those cells are read.
+   * @throws InputError also when the range is outside the cube's cells. */
+  void readDays(std::string_view variable, size_t first, size_t count, CellRange cells,
                 std::vector<float>& out) const;
 
  private:

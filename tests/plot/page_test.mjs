@@ -3,17 +3,17 @@
  * @brief Opens the page `stac2h3 plot -o page.html` wrote in headless Chromium (Debian's,
  * through playwright-core): no console errors, the globe is drawn with no background
  * between neighbouring cells and the ocean where cells have no data, the slider changes the
- * picture, hovering a cell shows its tooltip. Screenshots are kept beside the page.
+ * picture, hovering a cell shows its tooltip, the globe stays round right after resizes.
+ * Screenshots are kept beside the page.
  * Usage: node page_test.mjs PAGE.html OUT_DIR   (exit status 0 when every check passes)
  */
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {createRequire} from 'node:module';
 
+import {drawnPixels, globeExtent, roundAfterResizes, withChromium} from '../support/chromium.mjs';
+
 const require = createRequire(join(process.cwd(), 'package.json'));
-const {chromium} = require('playwright-core');
 const h3 = require('h3-js');
 
 /** The page's ocean (web/main.js) and background colours. */
@@ -28,20 +28,6 @@ const check = (ok, what) => {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
   if (!ok) failures.push(what);
 };
-
-/** Pixels of the deck.gl canvas that differ from the page background (white). */
-async function drawnPixels(page) {
-  return page.evaluate(() => {
-    const {data} = window.canvasPixels().image;
-    let drawn = 0;
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3] > 0 && (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250)) ++drawn;
-      hash = (hash * 31 + data[i] + 7 * data[i + 1] + 13 * data[i + 2]) >>> 0;
-    }
-    return {drawn, hash};
-  });
-}
 
 /** RGB of the deck.gl canvas at each [x, y] (CSS pixels; the canvas fills the page). */
 async function pixelsAt(page, points) {
@@ -118,31 +104,7 @@ async function waitForRender(page) {
   await page.waitForTimeout(300);
 }
 
-const profile = mkdtempSync(join(tmpdir(), 'stac2h3-chromium-'));
-// A fresh profile directory (playwright passes it as --user-data-dir).
-const browser = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  viewport: {width: 900, height: 700},
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync',
-         '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-});
-try {
-  const page = browser.pages()[0] ?? await browser.newPage();
-  // One reader for every pixel check: the deck.gl canvas copied into a 2D one, and the
-  // ratio of its pixels to CSS pixels.
-  await page.addInitScript(() => {
-    window.canvasPixels = () => {
-      const canvas = document.querySelector('#globe canvas');
-      const copy = document.createElement('canvas');
-      copy.width = canvas.width;
-      copy.height = canvas.height;
-      const context = copy.getContext('2d');
-      context.drawImage(canvas, 0, 0);
-      return {image: context.getImageData(0, 0, copy.width, copy.height), scale: canvas.width / canvas.clientWidth};
-    };
-  });
+await withChromium({width: 900, height: 700}, async (page) => {
   const errors = [];
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
   page.on('pageerror', (error) => errors.push(String(error)));
@@ -185,8 +147,10 @@ try {
 
   check(errors.length === 0, `no console errors (${errors.join(' | ')})`);
   check(requests.length === 0, `no network requests (${requests.join(' ')})`);
-} finally {
-  await browser.close();
-  rmSync(profile, {recursive: true, force: true});
-}
+
+  const before = await globeExtent(page);
+  const resized = await roundAfterResizes(page, [{width: 1200, height: 900}, {width: 900, height: 700}, {width: 700, height: 900}], 15);
+  check(Math.abs(before.width - before.height) < 0.02 * before.width && resized.worst < 0.02,
+        `the globe is round, also right after each of 15 resizes (${before.width} x ${before.height}; worst ${(100 * resized.worst).toFixed(1)} %: ${resized.extents.map((e) => `${e.width}x${e.height}`).join(' ')})`);
+});
 process.exit(failures.length ? 1 : 0);

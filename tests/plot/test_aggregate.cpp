@@ -63,6 +63,28 @@ TEST(Aggregate, FramesAndItemCounts) {
   EXPECT_FALSE(allMissing(frames));
 }
 
+TEST(Aggregate, CellRangeEqualsThoseCellsOfTheWhole) {
+  const store::ZarrCubeReader cube(testData("weekly.zarr"));
+  const DayWindow window{cube.days()[3], cube.days()[17]};
+  const store::CellRange range{1000, 2345};
+  for (const Aggregation aggregation : {Aggregation::kMean, Aggregation::kMedian, Aggregation::kMax,
+                                        Aggregation::kCount}) {
+    const auto whole = aggregateFrames(cube, "cloud_cover", {window}, aggregation, true);
+    const auto part = aggregateFrames(cube, "cloud_cover", {window}, aggregation, true, range);
+    ASSERT_EQ(part[0].values.size(), range.count);
+    ASSERT_EQ(part[0].n_items.size(), range.count);
+    for (size_t c = 0; c < range.count; ++c) {
+      const float want = whole[0].values[range.begin + c];
+      EXPECT_TRUE(part[0].values[c] == want || (std::isnan(want) && std::isnan(part[0].values[c])))
+          << aggregationName(aggregation) << " cell " << c;
+      EXPECT_EQ(part[0].n_items[c], whole[0].n_items[range.begin + c]);
+    }
+  }
+  EXPECT_THROW(aggregateFrames(cube, "water", {window}, Aggregation::kMean, false,
+                               store::CellRange{cube.cells().size() - 1, 2}),
+               InputError);
+}
+
 TEST(Aggregate, AllNaNAndUnknownVariable) {
   const store::ZarrCubeReader cube(testData("nan.zarr"));
   const DayWindow whole{cube.days().front(), cube.days().back()};

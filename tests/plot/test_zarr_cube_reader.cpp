@@ -49,6 +49,23 @@ TEST(ZarrCubeReader, ReadsDaysAcrossChunks) {
   EXPECT_EQ(values[2 * cube.cells().size()], 3.0f);
 }
 
+TEST(ZarrCubeReader, ReadsACellRange) {
+  const ZarrCubeReader cube(testData("lat.zarr"));
+  std::vector<float> whole;
+  std::vector<float> part;
+  cube.readDays("cloud_cover", 5, 4, whole);
+  cube.readDays("cloud_cover", 5, 4, CellRange{100, 250}, part);
+  ASSERT_EQ(part.size(), 4u * 250u);
+  for (size_t d = 0; d < 4; ++d) {
+    for (size_t c = 0; c < 250; ++c) {
+      EXPECT_EQ(part[d * 250 + c], whole[d * cube.cells().size() + 100 + c]);
+    }
+  }
+  EXPECT_THROW(cube.readDays("water", 0, 1, CellRange{800, 43}, part), InputError);
+  EXPECT_EQ(cube.attribute("cloud_cover", "long_name"), "cloud_cover");
+  EXPECT_EQ(cube.attribute("", "absent"), "");
+}
+
 TEST(ZarrCubeReader, RejectsBadInput) {
   EXPECT_THROW(ZarrCubeReader(testData("absent.zarr")), InputError);
   const ZarrCubeReader cube(testData("lat.zarr"));
