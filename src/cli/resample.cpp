@@ -59,18 +59,20 @@ void printSummary(const resample::ResampleStats& stats,
   for (const auto& reason : stats.unusable_reasons) {
     std::fprintf(stderr, "stac2h3 resample: skipped %s\n", reason.c_str());
   }
-  std::fprintf(stderr,
-               "stac2h3 resample: %lld items read, %lld used (%lld duplicates, %lld outside the "
-               "days, %lld bad datetimes, %lld with unusable footprints); %lld distinct "
-               "footprints; %zu cells x %d days (%s .. %s), %lld cell-days observed; %.1f s\n",
-               static_cast<long long>(stats.items_added), static_cast<long long>(stats.items_used),
-               static_cast<long long>(stats.duplicates), static_cast<long long>(stats.outside_days),
-               static_cast<long long>(stats.bad_datetime),
-               static_cast<long long>(stats.unusable_items),
-               static_cast<long long>(stats.distinct_footprints), cube.cells.size(), cube.num_days,
-               stac::formatUtcDay(cube.first_day).c_str(),
-               stac::formatUtcDay(cube.first_day + cube.num_days - 1).c_str(),
-               static_cast<long long>(stats.cell_days), seconds);
+  std::fprintf(
+      stderr,
+      "stac2h3 resample: %lld items read, %lld used (%lld of them in part: their "
+      "acquisition's other items cover the rest); not used: %lld duplicates, "
+      "%lld outside the days, %lld bad datetimes, %lld with unusable footprints; %lld "
+      "distinct footprints; %zu cells x %d days (%s .. %s), %lld cell-days observed; %.1f s\n",
+      static_cast<long long>(stats.items_added), static_cast<long long>(stats.items_used),
+      static_cast<long long>(stats.partial_contributions), static_cast<long long>(stats.duplicates),
+      static_cast<long long>(stats.outside_days), static_cast<long long>(stats.bad_datetime),
+      static_cast<long long>(stats.unusable_items),
+      static_cast<long long>(stats.distinct_footprints), cube.cells.size(), cube.num_days,
+      stac::formatUtcDay(cube.first_day).c_str(),
+      stac::formatUtcDay(cube.first_day + cube.num_days - 1).c_str(),
+      static_cast<long long>(stats.cell_days), seconds);
   if (levels.size() > 1) {
     std::string cells;
     for (const auto& level : levels) {

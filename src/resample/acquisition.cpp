@@ -99,31 +99,4 @@ std::vector<geo::MultiPolygon> effectiveFootprints(
   return geo::successiveDifferences(ranked);
 }
 
-std::vector<bool> findDuplicates(std::span<const AcquisitionKey> keys) {
-  std::vector<bool> drop(keys.size(), false);
-  const std::vector<uint32_t> order = byTileAndTime(keys);
-  auto better = [&](uint32_t a, uint32_t b) {  // is a preferred over b?
-    return std::tie(keys[a].baseline, keys[a].known_values, a) >
-           std::tie(keys[b].baseline, keys[b].known_values, b);
-  };
-  size_t group_start = 0;
-  while (group_start < order.size()) {
-    size_t group_end = group_start + 1;
-    uint32_t best = order[group_start];
-    while (group_end < order.size()) {
-      const AcquisitionKey& previous = keys[order[group_end - 1]];
-      const AcquisitionKey& current = keys[order[group_end]];
-      if (current.tile != previous.tile ||
-          current.sensed_us - previous.sensed_us > kSameAcquisitionMicros) {
-        break;
-      }
-      if (better(order[group_end], best)) best = order[group_end];
-      ++group_end;
-    }
-    for (size_t i = group_start; i < group_end; ++i) drop[order[i]] = order[i] != best;
-    group_start = group_end;
-  }
-  return drop;
-}
-
 }  // namespace stac2h3::resample

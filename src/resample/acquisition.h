@@ -30,7 +30,6 @@ struct AcquisitionKey {
   int64_t sensed_us = 0;  ///< sensing time, microseconds since the epoch
   int32_t baseline = -1;  ///< processing baseline as a number ("05.10" -> 510); -1 unknown
   float nodata = std::numeric_limits<float>::quiet_NaN();  ///< nodata %, NaN when unknown
-  int8_t known_values = 0;  ///< how many of the six values are not NULL (findDuplicates)
 };
 
 /** The names that break a tie of everything else in a ranking: the larger id first, then
@@ -86,14 +85,5 @@ RankedAcquisitions rankedAcquisitions(std::span<const AcquisitionKey> keys,
  */
 std::vector<geo::MultiPolygon> effectiveFootprints(
     std::span<const geo::MultiPolygon* const> ranked);
-
-/**
- * Marks the duplicates among `keys`: within each group of one tile whose sensing times chain
- * within kSameAcquisitionMicros, the item with the newest baseline is kept; ties keep the one
- * with more non-NULL values, then the later one (the most recently written).
- * @param keys  one key per item, in insertion order.
- * @return one flag per item, true for the items to drop.
- */
-std::vector<bool> findDuplicates(std::span<const AcquisitionKey> keys);
 
 }  // namespace stac2h3::resample

@@ -17,6 +17,7 @@
 #include <deque>
 #include <future>
 #include <limits>
+#include <numeric>
 #include <unordered_map>
 
 #include "geo/cell_area.h"
@@ -144,6 +145,10 @@ struct Resampler::Impl {
       RecentFootprints{kNoFootprint, kNoFootprint, kNoFootprint, kNoFootprint}};
   std::vector<Record> records;
   std::vector<AcquisitionKey> keys;
+  // The name of item i, "id\ncollection": item_names[name_ends[i - 1], name_ends[i]). Kept for
+  // the ranking, which asks only for items that share their acquisition.
+  std::string item_names;
+  std::vector<uint64_t> name_ends;
 
   // Filled by prepare().
   int32_t first_day = 0;
@@ -216,7 +221,7 @@ struct Resampler::Impl {
     return true;
   }
 
-  void addRecord(int64_t micros, uint32_t tile, std::string_view baseline,
+  void addRecord(int64_t micros, uint32_t tile, std::string_view baseline, ItemName name,
                  const std::array<double, stac::kNumValues>& values, uint32_t footprint) {
     Record record;
     record.footprint = footprint;
@@ -227,12 +232,19 @@ struct Resampler::Impl {
     key.tile = tile;
     key.sensed_us = micros;
     key.baseline = baselineNumber(baseline);
-    for (int v = 0; v < stac::kNumValues; ++v) {
-      record.values[v] = static_cast<float>(values[v]);
-      if (!std::isnan(values[v])) ++key.known_values;
-    }
+    key.nodata = static_cast<float>(values[static_cast<int>(stac::Value::kNodata)]);
+    for (int v = 0; v < stac::kNumValues; ++v) record.values[v] = static_cast<float>(values[v]);
     records.push_back(record);
     keys.push_back(key);
+    item_names.append(name.id).append(1, '\n').append(name.collection);
+    name_ends.push_back(item_names.size());
+  }
+
+  ItemName nameOf(uint32_t i) const {
+    const size_t start = i == 0 ? 0 : name_ends[i - 1];
+    const std::string_view name(item_names.data() + start, name_ends[i] - start);
+    const size_t split = name.find('\n');
+    return {name.substr(0, split), name.substr(split + 1)};
   }
 
   const Level& level(int resolution) const {
@@ -246,11 +258,80 @@ struct Resampler::Impl {
     if (prepared) throw Error("resample: items added after prepare()");
   }
 
-  /** Drops duplicates and items outside the days; sets the time axis. */
+  /**
+   * One acquisition counts each piece of ground once (acquisition.h): each item of an
+   * acquisition shared with others keeps only the ground that no item ranked before it covers,
+   * as a footprint of its own; items alone in theirs (most) keep theirs untouched.
+   * @return per record, whether it adds no ground (a duplicate).
+   */
+  std::vector<bool> applyAcquisitionRule() {
+    const RankedAcquisitions ranked =
+        rankedAcquisitions(keys, [this](uint32_t i) { return nameOf(i); });
+    std::vector<size_t> shared;
+    for (size_t g = 0; g < ranked.size(); ++g) {
+      if (ranked.group(g).size() > 1) shared.push_back(g);
+    }
+    std::vector<std::vector<geo::MultiPolygon>> contributions(shared.size());
+    tbb::parallel_for(size_t{0}, shared.size(), [&](size_t s) {
+      std::vector<const geo::MultiPolygon*> footprints_ranked;
+      for (const uint32_t i : ranked.group(shared[s])) {
+        footprints_ranked.push_back(&footprints.footprint(records[i].footprint));
+      }
+      contributions[s] = effectiveFootprints(footprints_ranked);
+    });
+    std::vector<bool> duplicate(records.size(), false);
+    for (size_t s = 0; s < shared.size(); ++s) {
+      const std::span<const uint32_t> group = ranked.group(shared[s]);
+      for (size_t k = 0; k < group.size(); ++k) {
+        Record& record = records[group[k]];
+        const geo::MultiPolygon& contribution = contributions[s][k];
+        if (contribution.empty()) {
+          duplicate[group[k]] = true;
+        } else if (contribution != footprints.footprint(record.footprint)) {
+          record.footprint = footprints.intern(contribution);
+          ++stats.partial_contributions;
+        }
+      }
+    }
+    return duplicate;
+  }
+
+  /**
+   * The records in an order that does not depend on the order they were added in: by sensing
+   * time, then name (a hash of it first, the name itself on a tie). Each cell's sums then add
+   * the same terms in the same order, so the cube comes out bit for bit the same whatever the
+   * order of the rows. Frees the keys and names.
+   */
+  std::vector<uint32_t> canonicalOrder() {
+    std::vector<uint64_t> name_hashes(records.size());
+    tbb::parallel_for(size_t{0}, records.size(), [&](size_t i) {
+      const ItemName name = nameOf(static_cast<uint32_t>(i));
+      name_hashes[i] = std::hash<std::string_view>()(name.id) * 0x9E3779B97F4A7C15ULL ^
+                       std::hash<std::string_view>()(name.collection);
+    });
+    std::vector<uint32_t> order(records.size());
+    std::iota(order.begin(), order.end(), uint32_t{0});
+    tbb::parallel_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      if (keys[a].sensed_us != keys[b].sensed_us) return keys[a].sensed_us < keys[b].sensed_us;
+      if (name_hashes[a] != name_hashes[b]) return name_hashes[a] < name_hashes[b];
+      const ItemName name_a = nameOf(a);
+      const ItemName name_b = nameOf(b);
+      if (name_a.id != name_b.id) return name_a.id < name_b.id;
+      if (name_a.collection != name_b.collection) return name_a.collection < name_b.collection;
+      return a < b;  // the same row twice
+    });
+    keys = {};
+    item_names = {};
+    name_ends = {};
+    return order;
+  }
+
+  /** Applies the acquisition rule, drops items outside the days, puts the rest in canonical
+   * order; sets the time axis. */
   void selectItems() {
     const auto start = std::chrono::steady_clock::now();
-    const std::vector<bool> duplicate = findDuplicates(keys);
-    keys = {};
+    const std::vector<bool> duplicate = applyAcquisitionRule();
+    const std::vector<uint32_t> order = canonicalOrder();
     int32_t earliest = std::numeric_limits<int32_t>::max();
     int32_t latest = std::numeric_limits<int32_t>::min();
     for (size_t i = 0; i < records.size(); ++i) {
@@ -264,17 +345,18 @@ struct Resampler::Impl {
       throw InputError(records.empty() ? "resample: no items to resample"
                                        : "resample: the first day is after the last day");
     }
-    size_t kept = 0;
-    for (size_t i = 0; i < records.size(); ++i) {
+    std::vector<Record> selected;
+    selected.reserve(records.size());
+    for (const uint32_t i : order) {
       if (duplicate[i]) {
         ++stats.duplicates;
       } else if (records[i].day < first || records[i].day > last) {
         ++stats.outside_days;
       } else {
-        records[kept++] = records[i];
+        selected.push_back(records[i]);
       }
     }
-    records.resize(kept);
+    records = std::move(selected);
     if (records.empty()) throw InputError("resample: no item falls within the days asked for");
     first_day = first;
     num_days = last - first + 1;
@@ -415,7 +497,7 @@ void Resampler::add(const stac::Item& item) {
   if (!micros) return;
   const uint32_t footprint = impl_->footprints.intern(item.footprint);
   impl_->addRecord(*micros, impl_->internTile(item.mgrs_tile), item.processing_baseline,
-                   item.values, footprint);
+                   {item.id, item.collection}, item.values, footprint);
 }
 
 void Resampler::add(const store::RawItem& item) {
@@ -436,7 +518,8 @@ void Resampler::add(const store::RawItem& item) {
     std::rotate(recent.begin(), found, found + 1);
     recent[0] = footprint;
   }
-  impl.addRecord(*micros, tile, item.processing_baseline, item.values, footprint);
+  impl.addRecord(*micros, tile, item.processing_baseline, {item.id, item.collection}, item.values,
+                 footprint);
 }
 
 store::CubeDescription Resampler::prepare() {

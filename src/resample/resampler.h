@@ -4,20 +4,21 @@
  * Definition (the README says the same): for cell c and UTC day d, take the items of day d
  * whose footprint overlaps c; a_i is the area of footprint_i ∩ c. For each value,
  * value = Σ a_i·v_i / Σ a_i over the items whose v_i is not NULL (NaN where there is none);
- * n_items counts the items with a_i > 0; obs_fraction = Σ a_i / area(c). Duplicated
- * acquisitions count once (acquisition.h).
+ * n_items counts the items with a_i > 0; obs_fraction = Σ a_i / area(c). An acquisition counts
+ * each piece of ground once: an item shared with others of its acquisition has as footprint
+ * only the ground that those ranked before it do not cover (acquisition.h).
  *
  * Use: add() every item (each new distinct footprint starts its overlap computation on the
  * TBB workers at once, so the reading and the geometry run side by side), prepare() once
- * (deduplicates, waits for the overlaps, fixes the cells and the days), then run() to
- * receive the blocks in day order. Memory: the items as ~48-byte records, the overlaps of the
+ * (applies the acquisition rule, waits for the overlaps, fixes the cells and the days), then run()
+ * to receive the blocks in day order. Memory: the items as ~48-byte records, the overlaps of the
  * distinct footprints, and two blocks of days (the one being accumulated and the one the sink
  * is writing), never the whole span.
  *
  * Several resolutions at once (the pyramid, ResampleOptions::min_resolution): the items are
- * read, deduplicated and sorted once; only the overlaps are computed per resolution, and each
- * resolution is run() on its own, from its own overlaps: exactly the cube a Resampler of that
- * single resolution makes, never averaged from the finer one.
+ * read, put through the acquisition rule and sorted once; only the overlaps are computed per
+ * resolution, and each resolution is run() on its own, from its own overlaps: exactly the cube a
+ * Resampler of that single resolution makes, never averaged from the finer one.
  */
 #pragma once
 
@@ -50,19 +51,20 @@ struct ResampleOptions {
 /** What happened to the items; filled as the work goes. */
 struct ResampleStats {
   int64_t items_added = 0;
-  int64_t items_used = 0;           ///< items that went into the cube (the finest one)
-  int64_t duplicates = 0;           ///< dropped as a duplicated acquisition
-  int64_t outside_days = 0;         ///< outside [first_day, last_day]
-  int64_t bad_datetime = 0;         ///< datetime that is not an RFC 3339 instant
-  int64_t unusable_footprints = 0;  ///< distinct footprints skipped (self-intersecting...)
-  int64_t unusable_items = 0;       ///< items skipped for their footprint
+  int64_t items_used = 0;  ///< items that went into the cube (the finest one)
+  int64_t duplicates = 0;  ///< dropped: their acquisition's higher-ranked items cover them
+  int64_t partial_contributions = 0;  ///< items that contribute part of their footprint
+  int64_t outside_days = 0;           ///< outside [first_day, last_day]
+  int64_t bad_datetime = 0;           ///< datetime that is not an RFC 3339 instant
+  int64_t unusable_footprints = 0;    ///< distinct footprints skipped (self-intersecting...)
+  int64_t unusable_items = 0;         ///< items skipped for their footprint
   std::vector<std::string> unusable_reasons;  ///< the first few reasons, one line each
   int64_t distinct_footprints = 0;
   int64_t cell_days = 0;  ///< (cell, day) pairs with at least one item, summed over run()s
   // Where the time went. The overlaps are computed in the background while items are
   // added, and each block is handed to the sink while the next one is accumulated, so the
   // wall-clock phases below overlap with the caller's reading and with each other.
-  double dedupe_seconds = 0.0;       ///< prepare(): duplicates and days (wall)
+  double dedupe_seconds = 0.0;       ///< prepare(): acquisition rule and days (wall)
   double overlap_seconds = 0.0;      ///< prepare(): waiting for the overlaps, indexing cells (wall)
   double overlap_cpu_seconds = 0.0;  ///< the overlap computations, summed over threads
   double accumulate_seconds = 0.0;   ///< run(): accumulating the blocks (wall)
@@ -90,9 +92,9 @@ class Resampler {
   void add(const store::RawItem& item);
 
   /**
-   * Deduplicates, picks the days, computes the cell overlaps of the distinct footprints
-   * (in parallel, in the calling thread's TBB arena) and collects the cells ever observed,
-   * at every resolution.
+   * Applies the acquisition rule, picks the days, computes the cell overlaps of the distinct
+   * footprints (in parallel, in the calling thread's TBB arena) and collects the cells ever
+   * observed, at every resolution.
    * @return the finest cube's resolution, time axis, cells and item count (attributes empty).
    * @throws stac2h3::InputError when no item falls in the days, first_day > last_day, or no
    *         item has a footprint usable at some resolution.

@@ -8,8 +8,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <random>
 #include <string>
+
+#include "geo/cover.h"
+#include "geo/footprint_validity.h"
+#include "real_items.h"
+#include "stac/utc_time.h"
 
 namespace stac2h3::resample {
 namespace {
@@ -21,30 +27,6 @@ TEST(BaselineNumber, ReadsTheDigits) {
   EXPECT_EQ(baselineNumber(""), -1);
   EXPECT_EQ(baselineNumber("n/a"), -1);
   EXPECT_LT(baselineNumber("04.00"), baselineNumber("05.00"));
-}
-
-TEST(FindDuplicates, KeepsTheNewestBaselineOfEachAcquisition) {
-  const int64_t t = 1'700'000'000'000'000;
-  const std::vector<AcquisitionKey> keys = {
-      {1, t, 500, std::nanf(""), 6},                       // 0: older baseline
-      {1, t + 1000, 510, std::nanf(""), 6},                // 1: newest: kept
-      {1, t + 2 * 3600'000'000LL, 500, std::nanf(""), 6},  // 2: same tile, next pass: kept
-      {2, t, 400, std::nanf(""), 6},                       // 3: other tile: kept
-      {0, t, 400, std::nanf(""), 6},                       // 4: unknown tile: never a duplicate
-      {0, t, 500, std::nanf(""), 6},                       // 5: unknown tile: never a duplicate
-  };
-  const std::vector<bool> expected = {true, false, false, false, false, false};
-  EXPECT_EQ(findDuplicates(keys), expected);
-}
-
-TEST(FindDuplicates, TiesKeepMoreValuesThenTheLaterItem) {
-  const int64_t t = 1'700'000'000'000'000;
-  EXPECT_EQ(findDuplicates(std::vector<AcquisitionKey>{{7, t, 510, std::nanf(""), 6},
-                                                       {7, t, 510, std::nanf(""), 5}}),
-            (std::vector<bool>{false, true}));
-  EXPECT_EQ(findDuplicates(std::vector<AcquisitionKey>{{7, t, 510, std::nanf(""), 6},
-                                                       {7, t, 510, std::nanf(""), 6}}),
-            (std::vector<bool>{true, false}));
 }
 
 constexpr int64_t kTime = 1'700'000'000'000'000;
@@ -124,6 +106,109 @@ TEST(RankedAcquisitions, DoesNotDependOnTheOrderOfTheItems) {
     std::shuffle(items.begin(), items.end(), random);
     EXPECT_EQ(rankedIds(items), expected);
   }
+}
+
+/** One split-granule pair as split_granules_reference.py computes it (pyproj gnomonic,
+ * shapely difference, pyproj.Geod areas on the authalic sphere): the ids in rank order, the
+ * area of the first and what the second adds, km². */
+struct ReferencePair {
+  std::string first, second;
+  double first_km2, second_adds_km2;
+};
+
+const std::map<std::string, ReferencePair> kReferencePairs = {
+    {"12SYJ 2024-07-19T17:49:09.024Z",
+     {"S2B_MSIL2A_20240719T174909_R141_T12SYJ_20240720T011002",
+      "S2B_MSIL2A_20240719T174909_R141_T12SYJ_20240720T014812", 3848.023597, 1858.835278}},
+    {"13SBD 2024-07-19T17:49:09.024Z",
+     {"S2B_MSIL2A_20240719T174909_R141_T13SBD_20240720T011346",
+      "S2B_MSIL2A_20240719T174909_R141_T13SBD_20240720T014825", 5464.564959, 2220.753663}},
+    {"13SCC 2024-07-19T17:49:09.024Z",
+     {"S2B_MSIL2A_20240719T174909_R141_T13SCC_20240720T020024",
+      "S2B_MSIL2A_20240719T174909_R141_T13SCC_20240720T005439", 12051.243593, 0.0}},
+    {"13SCD 2024-07-19T17:49:09.024Z",
+     {"S2B_MSIL2A_20240719T174909_R141_T13SCD_20240720T012711",
+      "S2B_MSIL2A_20240719T174909_R141_T13SCD_20240720T014858", 11169.461314, 881.551962}},
+    {"13SDC 2024-07-19T17:49:09.024Z",
+     {"S2B_MSIL2A_20240719T174909_R141_T13SDC_20240720T015107",
+      "S2B_MSIL2A_20240719T174909_R141_T13SDC_20240720T010104", 10754.596556, 1199.012038}},
+    // The whole tile (nodata 0 %) first; the 4 % corner inside it adds nothing.
+    {"13SDD 2024-07-19T17:49:09.024Z",
+     {"S2B_MSIL2A_20240719T174909_R141_T13SDD_20240720T012941",
+      "S2B_MSIL2A_20240719T174909_R141_T13SDD_20240720T014201", 12054.376785, 0.0}},
+    // Footprints of 0.57 and 0.08 square degrees overlapping in 0.076: the smaller adds the
+    // strip the larger lacks.
+    {"13SDD 2024-08-20T17:39:01.024Z",
+     {"S2A_MSIL2A_20240820T173901_R098_T13SDD_20240821T001753",
+      "S2A_MSIL2A_20240820T173901_R098_T13SDD_20240821T000250", 5475.133263, 41.548671}},
+    {"13SEC 2024-07-19T17:49:09.024Z",
+     {"S2B_MSIL2A_20240719T174909_R141_T13SEC_20240720T005651",
+      "S2B_MSIL2A_20240719T174909_R141_T13SEC_20240720T014308", 1189.483672, 675.900262}},
+    {"13SED 2024-08-20T17:39:01.024Z",
+     {"S2A_MSIL2A_20240820T173901_R098_T13SED_20240821T001753",
+      "S2A_MSIL2A_20240820T173901_R098_T13SED_20240821T000250", 10583.697027, 1470.593371}},
+    {"13SFD 2024-08-20T17:39:01.024Z",
+     {"S2A_MSIL2A_20240820T173901_R098_T13SFD_20240821T001753",
+      "S2A_MSIL2A_20240820T173901_R098_T13SFD_20240821T000250", 8036.659788, 4011.541309}},
+    {"13SGD 2024-08-20T17:39:01.024Z",
+     {"S2A_MSIL2A_20240820T173901_R098_T13SGD_20240821T000250",
+      "S2A_MSIL2A_20240820T173901_R098_T13SGD_20240821T001753", 4920.561944, 1793.265099}},
+    {"13TDE 2024-05-30T17:49:09.024Z",
+     {"S2B_MSIL2A_20240530T174909_R141_T13TDE_20240531T000206",
+      "S2B_MSIL2A_20240530T174909_R141_T13TDE_20240530T231838", 8126.906127, 3925.168336}},
+    {"13TDE 2024-08-20T17:39:01.024Z",
+     {"S2A_MSIL2A_20240820T173901_R098_T13TDE_20240821T000250",
+      "S2A_MSIL2A_20240820T173901_R098_T13TDE_20240821T001753", 2958.084406, 0.0}},
+    {"14SKJ 2024-08-20T17:39:01.024Z",
+     {"S2A_MSIL2A_20240820T173901_R098_T14SKJ_20240821T000250",
+      "S2A_MSIL2A_20240820T173901_R098_T14SKJ_20240821T001753", 3698.337251, 1041.523165}},
+};
+
+TEST(EffectiveFootprints, RealSplitGranulesOfPlanetaryComputer) {
+  STAC2H3_REQUIRE_SHARED(test::sharedData(test::kPlanetaryComputerItems));
+  const std::vector<stac::Item> items = test::readSharedItems(test::kPlanetaryComputerItems);
+  std::map<std::string, uint32_t> tiles;
+  std::vector<AcquisitionKey> keys;
+  for (const stac::Item& item : items) {
+    AcquisitionKey key;
+    key.tile = tiles.try_emplace(item.mgrs_tile, tiles.size() + 1).first->second;
+    key.sensed_us = stac::parseUtcMicros(item.datetime).value();
+    key.baseline = baselineNumber(item.processing_baseline);
+    key.nodata = static_cast<float>(item.value(stac::Value::kNodata));
+    keys.push_back(key);
+  }
+  const RankedAcquisitions ranked = rankedAcquisitions(keys, [&](uint32_t i) {
+    return ItemName{items[i].id, items[i].collection};
+  });
+  size_t pairs = 0;
+  for (size_t g = 0; g < ranked.size(); ++g) {
+    const auto group = ranked.group(g);
+    if (group.size() == 1) continue;
+    ++pairs;
+    const stac::Item& first = items[group[0]];
+    const stac::Item& second = items[group[1]];
+    ASSERT_EQ(group.size(), 2u) << first.id;
+    const auto found = kReferencePairs.find(first.mgrs_tile + " " + first.datetime);
+    ASSERT_NE(found, kReferencePairs.end()) << first.id;
+    const ReferencePair& reference = found->second;
+    EXPECT_EQ(first.id, reference.first);
+    EXPECT_EQ(second.id, reference.second);
+    const auto contributions = effectiveFootprints(
+        std::vector<const geo::MultiPolygon*>{&first.footprint, &second.footprint});
+    EXPECT_EQ(contributions[0], first.footprint) << first.id;
+    // The reference's areas come from PROJ's and pyproj's arithmetic: 1e-6 relative.
+    EXPECT_NEAR(geo::areaKm2(contributions[0]), reference.first_km2, 1e-6 * reference.first_km2);
+    if (reference.second_adds_km2 == 0.0) {
+      EXPECT_TRUE(contributions[1].empty()) << second.id;
+    } else {
+      EXPECT_NEAR(geo::areaKm2(contributions[1]), reference.second_adds_km2,
+                  1e-6 * reference.second_adds_km2)
+          << second.id;
+      std::string reason;
+      EXPECT_TRUE(geo::isValidFootprint(contributions[1], &reason)) << second.id << ": " << reason;
+    }
+  }
+  EXPECT_EQ(pairs, kReferencePairs.size());
 }
 
 }  // namespace

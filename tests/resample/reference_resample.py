@@ -15,9 +15,11 @@ from datetime import datetime, timezone
 
 import numpy as np
 import pyproj
-from shapely.geometry import Point, Polygon
+from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.ops import unary_union
 from shapely.prepared import prep
+
+from split_granules_reference import effective_footprints, ranked
 
 R_M = 6371007.180918475  # authalic sphere, metres
 SAME_ACQUISITION_S = 60
@@ -89,7 +91,10 @@ def read_items(paths):
             polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else \
                 [geometry["coordinates"]]
             cloud = props.get("eo:cloud_cover")
+            nodata = props.get("s2:nodata_pixel_percentage")
             items.append({
+                "id": feature.get("id", ""), "collection": feature.get("collection", ""),
+                "nodata": None if nodata is None else float(nodata),
                 "time": when.timestamp(), "day": (when.astimezone(timezone.utc).date()
                                                   - datetime(1970, 1, 1).date()).days,
                 "tile": tile_of(props), "baseline": baseline_of(props),
@@ -100,25 +105,39 @@ def read_items(paths):
     return items
 
 
-def deduplicate(items):
+def apply_acquisition_rule(items):
+    """One acquisition counts each piece of ground once: the items of one tile whose times
+    chain within 60 s are ranked and each keeps what those before it do not cover
+    (split_granules_reference.effective_footprints); items left with nothing are dropped."""
     keep = [True] * len(items)
     order = sorted((i for i in range(len(items)) if items[i]["tile"]),
                    key=lambda i: (items[i]["tile"], items[i]["time"], i))
-    group = []
-    for position, i in enumerate(order + [None]):
+    groups, group = [], []
+    for i in order + [None]:
         if group and (i is None or items[i]["tile"] != items[group[-1]]["tile"] or
                       items[i]["time"] - items[group[-1]]["time"] > SAME_ACQUISITION_S):
-            best = max(group, key=lambda j: (items[j]["baseline"], items[j]["known"], j))
-            for j in group:
-                keep[j] = j == best
+            groups.append(group)
             group = []
         if i is not None:
             group.append(i)
+    for group in groups:
+        if len(group) < 2:
+            continue
+        group = ranked(group, lambda j: items[j]["baseline"], lambda j: items[j]["nodata"],
+                       lambda j: items[j]["id"] + "\n" + items[j]["collection"])
+        footprints = [MultiPolygon([(p[0], p[1:]) for p in items[j]["polygons"]]) for j in group]
+        for j, footprint, adds in zip(group, footprints, effective_footprints(footprints)):
+            if adds is None:
+                keep[j] = False
+            elif adds is not footprint:
+                items[j]["polygons"] = [[list(p.exterior.coords)[:-1]] +
+                                        [list(h.coords)[:-1] for h in p.interiors]
+                                        for p in adds.geoms]
     return [item for item, k in zip(items, keep) if k]
 
 
 def main(res, ours_path, node_modules, paths):
-    items = deduplicate(read_items(paths))
+    items = apply_acquisition_rule(read_items(paths))
     edge_km = {2: 158.0, 3: 59.8, 4: 22.6, 5: 8.5, 6: 3.2}[res]  # h3 minimum edge lengths
     step = 1.0 / 6371.0  # densify every ~1 km
     shapes, samples = [], []
@@ -195,7 +214,7 @@ def main(res, ours_path, node_modules, paths):
         if math.isnan(ref_cloud) != math.isnan(cloud) or (
                 not math.isnan(cloud) and abs(cloud - ref_cloud) > TOLERANCE * max(abs(ref_cloud), 1e-3)):
             problems.append(f"{key}: cloud_cover {cloud} vs reference {ref_cloud}")
-    print(f"reference: {len(items)} items after dedupe, {compared} cell-days compared, "
+    print(f"reference: {len(items)} items after the acquisition rule, {compared} cell-days compared, "
           f"{len(problems)} problems")
     for p in problems[:20]:
         print(p)

@@ -52,7 +52,9 @@ stac::Item item(double footprint_key, const std::string& datetime,
   result.mgrs_tile = tile;
   result.processing_baseline = baseline;
   result.values = values;
-  result.footprint.polygons.push_back({{{footprint_key, 0}, {1, 0}, {1, 1}}, {}});
+  // A real triangle: the acquisition rule takes differences of footprints.
+  result.footprint.polygons.push_back(
+      {{{footprint_key, 0}, {footprint_key + 0.5, 0}, {footprint_key, 0.5}}, {}});
   return result;
 }
 
