@@ -146,9 +146,11 @@ void run(const DemoFlags& flags) {
       "  cloud_cover.png  mean cloud cover on a globe\n"
       "  vegetation.gif   weekly frames\n"
       "  globe.html       interactive globe: open file://%s\n"
+      "To explore the cube at any zoom and window (viewer and zone-data API, Ctrl-C stops):\n"
+      "  stac2h3 serve %s      then open http://127.0.0.1:8000/\n"
       "The data are synthetic; for real ones see the README (stac2h3 download).\n",
       seconds, dir.c_str(), flags.res, at("cube.zarr").c_str(),
-      fs::absolute(at("globe.html")).c_str());
+      fs::absolute(at("globe.html")).c_str(), at("cube.zarr").c_str());
 }
 
 }  // namespace

@@ -22,6 +22,7 @@ STAC2H3_EMBED(stac2h3_viewer_bundle, STAC2H3_VIEWER_BUNDLE_PATH)
 STAC2H3_EMBED(stac2h3_page_template, STAC2H3_PAGE_TEMPLATE_PATH)
 STAC2H3_EMBED(stac2h3_serve_bundle, STAC2H3_SERVE_BUNDLE_PATH)
 STAC2H3_EMBED(stac2h3_serve_template, STAC2H3_SERVE_TEMPLATE_PATH)
+STAC2H3_EMBED(stac2h3_viewer_style, STAC2H3_VIEWER_STYLE_PATH)
 
 namespace stac2h3::plot {
 
@@ -48,6 +49,11 @@ std::string_view serveViewerBundle() {
 std::string_view servePageTemplate() {
   return {stac2h3_serve_template_begin,
           static_cast<size_t>(stac2h3_serve_template_end - stac2h3_serve_template_begin)};
+}
+
+std::string_view viewerStyle() {
+  return {stac2h3_viewer_style_begin,
+          static_cast<size_t>(stac2h3_viewer_style_end - stac2h3_viewer_style_begin)};
 }
 
 }  // namespace stac2h3::plot

@@ -19,5 +19,7 @@ std::string_view pageTemplate();
 std::string_view serveViewerBundle();
 /** web/serve.html, the template of the served viewer's page. */
 std::string_view servePageTemplate();
+/** web/viewer.css, the style both pages share. */
+std::string_view viewerStyle();
 
 }  // namespace stac2h3::plot

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "plot/embedded_assets.h"
 #include "stac/json_object.h"
 
 namespace stac2h3::plot {
@@ -43,6 +44,7 @@ std::string fillPage(std::string_view page_template, const std::string& title,
                      const std::string& data_json, std::string_view bundle) {
   const std::string replacements[][2] = {
       {"STAC2H3_TITLE", htmlText(title)},
+      {"STAC2H3_STYLE", std::string(viewerStyle())},
       {"STAC2H3_DATA_JSON", data_json},
       {"STAC2H3_BUNDLE", inlineScript(bundle)},
   };

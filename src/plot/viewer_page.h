@@ -16,7 +16,8 @@
 namespace stac2h3::plot {
 
 /**
- * The template with its placeholders STAC2H3_TITLE (escaped as HTML text), STAC2H3_DATA_JSON
+ * The template with its placeholders STAC2H3_TITLE (escaped as HTML text), STAC2H3_STYLE
+ * (web/viewer.css, the style both pages share), STAC2H3_DATA_JSON
  * (`data_json`, which must be safe inside <script>) and STAC2H3_BUNDLE (`bundle`, with any
  * "</script" spelled so that it does not end the inline script) replaced. Markers are
  * looked for in the template only, never in inserted text.
