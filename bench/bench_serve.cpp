@@ -79,7 +79,7 @@ void run(benchmark::State& state, const std::vector<uint64_t>& zones, int depth,
     return;
   }
   if (!r->cube->find(level)) {
-    state.SkipWithError("the store has no level " + std::to_string(level));
+    state.SkipWithError("the store lacks a level the benchmark reads");
     return;
   }
   httplib::Client client("127.0.0.1", r->port);
