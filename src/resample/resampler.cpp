@@ -277,7 +277,13 @@ struct Resampler::Impl {
       for (const uint32_t i : ranked.group(shared[s])) {
         footprints_ranked.push_back(&footprints.footprint(records[i].footprint));
       }
-      contributions[s] = effectiveFootprints(footprints_ranked);
+      try {
+        contributions[s] = effectiveFootprints(footprints_ranked);
+      } catch (const InputError& error) {
+        const ItemName first = nameOf(ranked.group(shared[s])[0]);
+        throw InputError("resample: the acquisition of item " + std::string(first.id) + " (" +
+                         std::string(first.collection) + "): " + error.what());
+      }
     });
     std::vector<bool> duplicate(records.size(), false);
     for (size_t s = 0; s < shared.size(); ++s) {

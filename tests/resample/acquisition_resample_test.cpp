@@ -16,6 +16,7 @@
 #include "real_items.h"
 #include "resample/exact_cell_areas.h"
 #include "resample/resampler.h"
+#include "util/error.h"
 
 namespace stac2h3::resample {
 namespace {
@@ -176,6 +177,21 @@ TEST(AcquisitionRule, TheWholeTileOfARealSplitGranuleCounts) {
                   static_cast<float>(whole.value(stac::Value::kCloudCover)));
   EXPECT_NEAR(cube.coveredKm2(day), geo::areaKm2(whole.footprint),
               1e-6 * geo::areaKm2(whole.footprint));
+}
+
+TEST(AcquisitionRule, AnAcquisitionSpanningMoreThanAHemisphereIsAnInputError) {
+  // One tile and time, footprints 170° apart: no projection takes them both; the error names
+  // the best-ranked item.
+  Resampler resampler({}, exactCellAreas());
+  resampler.add(item("far-east", box(170.0, 0.0, 171.0, 1.0), 10.0));
+  resampler.add(item("far-west", box(0.0, 0.0, 1.0, 1.0), 10.0));
+  try {
+    resampler.prepare();
+    FAIL() << "no error";
+  } catch (const InputError& error) {
+    EXPECT_NE(std::string(error.what()).find("item far-west (sentinel-2-l2a)"), std::string::npos)
+        << error.what();
+  }
 }
 
 /** Every byte of every block, n_items and floats (NaN bits included). */
