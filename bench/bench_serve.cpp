@@ -33,6 +33,10 @@ struct Running {
   std::thread thread;
   int port = 0;
   std::string window;  // the cube's first 30 days, A/B
+  ~Running() {
+    server->stop();
+    thread.join();
+  }
 };
 
 Running* running() {

@@ -15,7 +15,7 @@ if [ ! -d "$pyramid" ]; then
   /usr/bin/time -f "pyramid 5..0: %e s wall, %M KB peak" \
     "$stac2h3" resample "$dir/month.gpkg" --res 5 --pyramid -o "$pyramid" --overwrite
 fi
-STAC2H3_BENCH_PYRAMID=$pyramid "$build/bench/bench_serve" --benchmark_min_time=2s
+STAC2H3_BENCH_PYRAMID=$pyramid "$build/bench/bench_serve" --benchmark_min_time=2
 "$stac2h3" serve "$pyramid" --port 0 2>"$dir/serve.log" &
 server=$!
 trap 'kill -INT $server; wait $server' EXIT

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <map>
 
 #include "store/cube_schema.h"
 #include "util/error.h"
@@ -18,6 +19,9 @@ namespace stac2h3::store {
 struct ZarrCubeReader::Impl {
   std::unique_ptr<GDALDataset> dataset;
   std::shared_ptr<GDALGroup> root;  // the cube's group: the store's root, or a pyramid level
+  /** Variables opened once and kept: GDAL keeps an array's last decoded chunk, which a
+   * fresh array object would decode again on every read. */
+  std::map<std::string, std::shared_ptr<GDALMDArray>, std::less<>> variables;
 };
 
 namespace {
@@ -138,34 +142,39 @@ bool ZarrCubeReader::hasVariable(std::string_view variable) const {
 
 namespace {
 
+using OpenVariables = std::map<std::string, std::shared_ptr<GDALMDArray>, std::less<>>;
+
 std::shared_ptr<GDALMDArray> openVariable(const std::filesystem::path& path, GDALGroup& root,
-                                          std::string_view variable) {
+                                          OpenVariables& open, std::string_view variable) {
+  const auto kept = open.find(variable);
+  if (kept != open.end()) return kept->second;
   auto array = root.OpenMDArray(std::string(variable));
   if (!array || !isDataArray(*array)) {
     throw InputError(path.string() + ": no variable '" + std::string(variable) + "'");
   }
+  open.emplace(std::string(variable), array);
   return array;
 }
 
 }  // namespace
 
 std::string ZarrCubeReader::units(std::string_view variable) const {
-  auto array = openVariable(path_, *impl_->root, variable);
+  auto array = openVariable(path_, *impl_->root, impl_->variables, variable);
   return array->GetUnit().empty() ? attribute(variable, "units") : array->GetUnit();
 }
 
 std::string ZarrCubeReader::attribute(std::string_view variable, std::string_view name) const {
-  const auto found =
-      variable.empty()
-          ? impl_->root->GetAttribute(std::string(name))
-          : openVariable(path_, *impl_->root, variable)->GetAttribute(std::string(name));
+  const auto found = variable.empty()
+                         ? impl_->root->GetAttribute(std::string(name))
+                         : openVariable(path_, *impl_->root, impl_->variables, variable)
+                               ->GetAttribute(std::string(name));
   const char* text =
       found && found->GetDataType().GetClass() == GEDTC_STRING ? found->ReadAsString() : nullptr;
   return text ? text : "";
 }
 
 size_t ZarrCubeReader::timeChunk(std::string_view variable) const {
-  auto array = openVariable(path_, *impl_->root, variable);
+  auto array = openVariable(path_, *impl_->root, impl_->variables, variable);
   const auto blocks = array->GetBlockSize();
   return blocks.empty() || blocks[0] == 0 ? 1 : static_cast<size_t>(blocks[0]);
 }
@@ -177,7 +186,7 @@ void ZarrCubeReader::readDays(std::string_view variable, size_t first, size_t co
 
 void ZarrCubeReader::readDays(std::string_view variable, size_t first, size_t count,
                               CellRange cells, std::vector<float>& out) const {
-  auto array = openVariable(path_, *impl_->root, variable);
+  auto array = openVariable(path_, *impl_->root, impl_->variables, variable);
   if (first > days_.size() || count > days_.size() - first) {
     throw InputError(path_.string() + ": days " + std::to_string(first) + "+" +
                      std::to_string(count) + " outside the cube's " + std::to_string(days_.size()));
