@@ -13,10 +13,10 @@ for (let run = 0; run < Number(runs); ++run) {
   await withChromium({width: 1200, height: 900}, async (page) => {
     let requests = 0;
     let bytes = 0;
-    page.on('response', async (response) => {
+    page.on('response', (response) => {
       if (!response.url().includes('/zones/')) return;
       ++requests;
-      bytes += (await response.body()).length;
+      bytes += Number(response.headers()['content-length'] ?? 0);
     });
     const started = Date.now();
     await page.goto(url);
