@@ -18,6 +18,8 @@ import {drawLegend, formatNumber} from './legend.js';
 const API = '/collections/cube';
 /** Cells narrower than this on screen are too many: a coarser level is shown. */
 const MIN_CELL_PX = 8;
+/** Cells narrower than this are not drawn at all (the view asks to zoom in). */
+const MIN_DRAWN_CELL_PX = 2;
 /** Levels between a requested zone and its cells (the server allows up to 5). */
 const ZONE_DEPTH = 4;
 const EARTH_AREA_KM2 = 510.1e6;
@@ -77,18 +79,20 @@ function currentWindow() {
   return [first, Math.min(last, cube.last)];
 }
 
-/** The finest level whose cells are at least MIN_CELL_PX wide at the view's centre. */
+/**
+ * The finest level whose cells are at least MIN_CELL_PX wide at the view's centre, or the
+ * coarsest; null when even the coarsest level's cells would be narrower than
+ * MIN_DRAWN_CELL_PX (a single fine level seen from afar: too many cells to show).
+ */
 function levelForView(viewport) {
   const [lon, lat] = [viewport.longitude, viewport.latitude];
   const a = viewport.project([lon, Math.max(-89, lat - 0.5)]);
   const b = viewport.project([lon, Math.min(89, lat + 0.5)]);
   const pxPerKm = Math.hypot(a[0] - b[0], a[1] - b[1]) / KM_PER_DEGREE;
+  const cellPx = (level) => Math.sqrt(EARTH_AREA_KM2 / (2 + 120 * 7 ** level)) * pxPerKm;
   let chosen = cube.levels[0];
-  for (const level of cube.levels) {
-    const cellKm = Math.sqrt(EARTH_AREA_KM2 / (2 + 120 * 7 ** level));
-    if (cellKm * pxPerKm >= MIN_CELL_PX) chosen = level;
-  }
-  return chosen;
+  for (const level of cube.levels) if (cellPx(level) >= MIN_CELL_PX) chosen = level;
+  return cellPx(chosen) >= MIN_DRAWN_CELL_PX ? chosen : null;
 }
 
 /** True when [lon, lat] is on the near side of the globe and inside the window. */
@@ -210,6 +214,15 @@ async function refresh() {
   if (!viewport || !cube) return;
   const mine = ++generation;
   const level = levelForView(viewport);
+  if (level === null) {
+    shown = {key: '', layers: [], lift: 0};
+    elements.status.textContent = `level ${cube.levels[0]} has too many cells to show from here: zoom in ` +
+      '(or serve a pyramid: resample --pyramid)';
+    document.body.dataset.loading = 'false';
+    document.body.dataset.rendered = 'false';
+    deck.setProps({layers: [oceanLayer(), coastlinesAbove(0)]});
+    return;
+  }
   const zoneRes = Math.max(0, level - ZONE_DEPTH);
   const zones = visibleZones(viewport, zoneRes);
   const window = currentWindow();
