@@ -145,10 +145,13 @@ struct Resampler::Impl {
       RecentFootprints{kNoFootprint, kNoFootprint, kNoFootprint, kNoFootprint}};
   std::vector<Record> records;
   std::vector<AcquisitionKey> keys;
-  // The name of item i, "id\ncollection": item_names[name_ends[i - 1], name_ends[i]). Kept for
-  // the ranking, which asks only for items that share their acquisition.
-  std::string item_names;
-  std::vector<uint64_t> name_ends;
+  // The name of item i: its id item_ids[id_ends[i - 1], id_ends[i]) and its collection
+  // collections[item_collections[i]] (a file holds a few). Kept for the ranking, which asks
+  // only for items that share their acquisition, and the canonical order.
+  std::string item_ids;
+  std::vector<uint64_t> id_ends;
+  std::vector<std::string> collections;
+  std::vector<uint32_t> item_collections;
 
   // Filled by prepare().
   int32_t first_day = 0;
@@ -236,15 +239,26 @@ struct Resampler::Impl {
     for (int v = 0; v < stac::kNumValues; ++v) record.values[v] = static_cast<float>(values[v]);
     records.push_back(record);
     keys.push_back(key);
-    item_names.append(name.id).append(1, '\n').append(name.collection);
-    name_ends.push_back(item_names.size());
+    item_ids.append(name.id);
+    id_ends.push_back(item_ids.size());
+    item_collections.push_back(collectionIndex(name.collection));
+  }
+
+  uint32_t collectionIndex(std::string_view collection) {
+    // Items come in runs of one collection: the last one first.
+    if (!item_collections.empty() && collections[item_collections.back()] == collection) {
+      return item_collections.back();
+    }
+    const auto index = static_cast<uint32_t>(
+        std::find(collections.begin(), collections.end(), collection) - collections.begin());
+    if (index == collections.size()) collections.emplace_back(collection);
+    return index;
   }
 
   ItemName nameOf(uint32_t i) const {
-    const size_t start = i == 0 ? 0 : name_ends[i - 1];
-    const std::string_view name(item_names.data() + start, name_ends[i] - start);
-    const size_t split = name.find('\n');
-    return {name.substr(0, split), name.substr(split + 1)};
+    const size_t start = i == 0 ? 0 : id_ends[i - 1];
+    return {std::string_view(item_ids.data() + start, id_ends[i] - start),
+            collections[item_collections[i]]};
   }
 
   const Level& level(int resolution) const {
@@ -327,8 +341,10 @@ struct Resampler::Impl {
       return a < b;  // the same row twice
     });
     keys = {};
-    item_names = {};
-    name_ends = {};
+    item_ids = {};
+    id_ends = {};
+    collections = {};
+    item_collections = {};
     return order;
   }
 

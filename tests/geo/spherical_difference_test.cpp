@@ -107,6 +107,18 @@ TEST(SuccessiveDifferences, DropsSliversButKeepsNarrowGround) {
   EXPECT_NEAR(areaKm2(result[1]), 2.0 * 111.2, 2.0);
 }
 
+TEST(SuccessiveDifferences, AnInvalidFootprintNeitherLosesNorCoversGround) {
+  // A bow tie (its edges cross) is rejected by the cover later: here it takes nothing from the
+  // footprints after it and comes back unchanged itself.
+  const MultiPolygon bow_tie{{Polygon{{{0.0, 0.0}, {1.0, 1.0}, {1.0, 0.0}, {0.0, 1.0}}, {}}}};
+  const MultiPolygon square = box(0.0, 0.0, 1.0, 1.0);
+  const auto first = differences({&bow_tie, &square});
+  EXPECT_EQ(first[0], bow_tie);
+  EXPECT_EQ(first[1], square);
+  const auto second = differences({&square, &bow_tie});
+  EXPECT_EQ(second[1], bow_tie);
+}
+
 /** The footprint turned 180° about the polar axis. */
 MultiPolygon halfTurn(MultiPolygon shape) {
   for (Polygon& polygon : shape.polygons) {
