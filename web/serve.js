@@ -37,7 +37,6 @@ const state = {variable: null, window: '7d', agg: 'mean', start: 0, level: null,
  * it loaded, so that moving the slider or the view compares like with like. */
 const scales = new Map();
 const cache = new Map();
-const requests = [];
 let cube = null;
 let shown = {key: '', layers: [], lift: 0};
 let settleTimer = null;
@@ -137,7 +136,6 @@ function zoneData(zone, level, window) {
     `&properties=${encodeURIComponent(state.variable.name)}&agg=${state.agg}&f=bin`;
   const url = `${API}/dggs/H3/zones/${zone}/data?${query}`;
   if (!cache.has(url)) {
-    requests.push({zone, level, url});
     cache.set(url, fetch(url).then(async (response) => {
       if (!response.ok) throw new Error(`${url}: ${(await response.json()).description}`);
       return decodeZone(await response.arrayBuffer());
@@ -315,14 +313,13 @@ async function start() {
   await refresh();
 }
 
-/** For tests and scripting: projections, the requests made, the state. */
+/** For tests and scripting: projections, moving the view, the state. */
 window.stac2h3Viewer = {
   project: (lon, lat) => deck.getViewports()[0].project([lon, lat]),
   zoomTo: (longitude, latitude, zoom) => {
     deck.setProps({initialViewState: {longitude, latitude, zoom}});
     settleAndRefresh();
   },
-  requests,
   state,
 };
 
