@@ -125,7 +125,10 @@ void run(const DemoFlags& flags) {
   runSteps({{"2/6 the H3 cells the footprints overlap",
              {"cells", at("items.gpkg"), "--res", res, "--overwrite", "-o", at("cells.gpkg")}},
             {"3/6 area-weighted resampling per cell and day",
-             {"resample", at("items.gpkg"), "--res", res, "--overwrite", "-o", at("cube.zarr")}}});
+             {"resample", at("items.gpkg"), "--res", res, "--var",
+              "cloud_cover,nodata,snow_ice,vegetation,not_vegetated,water,"
+              "s2_cloud_shadow_percentage,s2_thin_cirrus_percentage",
+              "--overwrite", "-o", at("cube.zarr")}}});
   runSteps({{"4/6 mean cloud cover of the month on a globe",
              {"plot", at("cube.zarr"), "--var", "cloud_cover", "--agg", "mean", "-o",
               at("cloud_cover.png")}},
@@ -133,8 +136,10 @@ void run(const DemoFlags& flags) {
              {"plot", at("cube.zarr"), "--var", "vegetation", "--every", "7d", "-o",
               at("vegetation.gif")}},
             {"6/6 an interactive globe (open it in a browser, works from file://)",
-             {"plot", at("cube.zarr"), "--var", "cloud_cover,snow_ice,vegetation,water", "--every",
-              "7d", "-o", at("globe.html")}}});
+             {"plot", at("cube.zarr"), "--var",
+              "cloud_cover,snow_ice,vegetation,water,s2_cloud_shadow_percentage,"
+              "s2_thin_cirrus_percentage",
+              "--every", "7d", "-o", at("globe.html")}}});
 
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -107,12 +107,12 @@ void addPlotCommand(CLI::App& app) {
                    "Of a pyramid (`resample --pyramid`), the level (H3 resolution) to draw "
                    "(default: the finest); a single cube has only its own")
       ->check(CLI::Range(0, 15));
-  command
-      ->add_option("--var", flags->variables,
-                   "Variable to show: cloud_cover, nodata, snow_ice, vegetation, not_vegetated, "
-                   "water, obs_fraction or n_items. HTML takes a comma-separated list for its "
-                   "variable picker")
-      ->required();
+  command->add_option("--var", flags->variables,
+                      "Variable to show: any variable of the cube (cloud_cover, nodata, snow_ice, "
+                      "vegetation, not_vegetated, water and those resample --var made, "
+                      "obs_fraction, n_items). HTML takes a comma-separated list for its variable "
+                      "picker, and shows every variable of the cube without --var; PNG and GIF "
+                      "need one");
   command->add_option("--start", flags->start, "First day, YYYY-MM-DD (default: the cube's first)");
   command->add_option("--end", flags->end,
                       "Last day, inclusive, YYYY-MM-DD (default: the cube's last)");

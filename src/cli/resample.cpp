@@ -35,6 +35,7 @@ struct ResampleFlags {
   std::string start;
   std::string end;
   std::string gpkg;
+  std::vector<std::string> variables;
   bool overwrite = false;
   int jobs = 0;
   bool pyramid = false;
@@ -99,12 +100,19 @@ void run(const ResampleFlags& flags) {
   if (flags.jobs > 0) {
     threads.emplace(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(flags.jobs));
   }
+  resample::ResampleOptions options;
+  if (!flags.variables.empty()) options.variables = flags.variables;
+  {
+    // A --var that is no numeric column stops here, before any output is touched.
+    store::ItemsQuery query;
+    query.value_columns = options.variables;
+    store::ItemsReader check(flags.items, query);
+  }
   // Refuse existing outputs before the long work, not after it.
   store::prepareOutputPath(flags.output, flags.overwrite);
   if (!flags.gpkg.empty()) store::prepareOutputPath(flags.gpkg, flags.overwrite);
 
   const store::CubeLayout layout = store::defaultCubeLayout();
-  resample::ResampleOptions options;
   options.resolution = flags.res;
   options.first_day = parseDayFlag("--start", flags.start);
   options.last_day = parseDayFlag("--end", flags.end);
@@ -180,6 +188,13 @@ void addResampleCommand(CLI::App& app) {
                       "also write the long table (cell, date, values, n_items; one row per "
                       "observed cell and day, no geometry: join to `stac2h3 cells`) to this "
                       ".gpkg");
+  command
+      ->add_option("--var", flags->variables,
+                   "numeric columns of the items table to map, comma-separated, each into the "
+                   "cube variable of its name (default: cloud_cover,nodata,snow_ice,vegetation,"
+                   "not_vegetated,water). Any REAL column works, e.g. s2_cloud_shadow_percentage "
+                   "from `--properties s2:cloud_shadow_percentage`")
+      ->delimiter(',');
   command->add_flag("--overwrite", flags->overwrite, "replace existing outputs");
   auto* pyramid = command->add_flag(
       "--pyramid", flags->pyramid,

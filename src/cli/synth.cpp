@@ -12,6 +12,7 @@
 #include "store/items_gpkg.h"
 #include "store/output_path.h"
 #include "synth/ndjson_writer.h"
+#include "synth/scene_model.h"
 #include "synth/synthesizer.h"
 #include "util/error.h"
 #include "util/progress.h"
@@ -56,7 +57,7 @@ class ItemsOutput {
     if (path.extension() == ".ndjson") {
       ndjson_.emplace(path, options.seed);
     } else {
-      gpkg_.emplace(path);
+      gpkg_.emplace(path, synth::otherPercentageKeys());
       gpkg_->setMetadata(std::string(store::kMetaSourceApi), "stac2h3 synth (SYNTHETIC items)");
       gpkg_->setMetadata(std::string(store::kMetaCollection), std::string(synth::kCollection));
       gpkg_->setMetadata(std::string(store::kMetaQuery),

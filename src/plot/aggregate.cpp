@@ -115,8 +115,8 @@ std::vector<uint32_t> sumItems(const store::ZarrCubeReader& reader, size_t begin
                                store::CellRange range, std::vector<float>& buffer) {
   const size_t cells = range.count;
   std::vector<uint32_t> total(cells, 0);
-  if (!reader.hasVariable(cube::kCountVariable.name)) return total;
-  forEachBlock(reader, cube::kCountVariable.name, begin, end, range, buffer,
+  if (!reader.hasVariable(cube::kCount)) return total;
+  forEachBlock(reader, cube::kCount, begin, end, range, buffer,
                [&](const std::vector<float>& block, size_t days) {
                  for (size_t d = 0; d < days; ++d) {
                    for (size_t c = 0; c < cells; ++c) {

@@ -107,8 +107,27 @@ void writeImages(const PlotRequest& request, Format format, const store::ZarrCub
 
 }  // namespace
 
+/** The variables asked for, each checked against the cube; for a page without --var,
+ * every variable of the cube. */
+std::vector<std::string> variablesToShow(const PlotRequest& request, Format format,
+                                         const store::ZarrCubeReader& cube) {
+  const std::vector<std::string> available = cube.variables();
+  std::string listed;
+  for (const auto& name : available) listed += (listed.empty() ? "" : ", ") + name;
+  if (request.variables.empty()) {
+    if (format != Format::kHtml) throw InputError("no --var given (the cube has " + listed + ")");
+    return available;
+  }
+  for (const auto& name : request.variables) {
+    if (std::find(available.begin(), available.end(), name) == available.end()) {
+      throw InputError(request.cube.string() + ": no variable '" + name + "' (the cube has " +
+                       listed + ")");
+    }
+  }
+  return request.variables;
+}
+
 PlotResult plot(const PlotRequest& request) {
-  if (request.variables.empty()) throw InputError("no --var given");
   const Format format = formatOf(request.output);
   if (format != Format::kHtml && request.variables.size() > 1) {
     throw InputError("PNG and GIF show one variable; give one --var (or write .html)");
@@ -117,10 +136,11 @@ PlotResult plot(const PlotRequest& request) {
   if (request.range && !(request.range->hi > request.range->lo)) {
     throw InputError("--range needs LO < HI");
   }
-  for (const auto& name : request.variables)
+  const store::ZarrCubeReader cube(request.cube, request.level);
+  const std::vector<std::string> names = variablesToShow(request, format, cube);
+  for (const auto& name : names)
     Colormap(request.colormap.empty() ? Colormap::defaultFor(name) : request.colormap);
 
-  const store::ZarrCubeReader cube(request.cube, request.level);
   const DayWindow whole = windowOf(request, cube);
   const auto windows =
       request.every ? splitWindow(whole, *request.every) : std::vector<DayWindow>{whole};
@@ -130,10 +150,13 @@ PlotResult plot(const PlotRequest& request) {
   }
 
   std::vector<PageVariable> variables;
-  for (const auto& name : request.variables) {
+  for (const auto& name : names) {
     auto frames =
         aggregateFrames(cube, name, windows, request.aggregation, format == Format::kHtml);
-    if (allMissing(frames)) {
+    const bool missing = allMissing(frames);
+    // A page of every variable leaves out those with no value in the window.
+    if (missing && request.variables.empty()) continue;
+    if (missing) {
       throw InputError(request.cube.string() + ": no " + name + " value between " +
                        formatDay(whole.first) + " and " + formatDay(whole.last) +
                        " (every cell is NaN)");
@@ -143,11 +166,15 @@ PlotResult plot(const PlotRequest& request) {
                          request.colormap.empty() ? Colormap::defaultFor(name) : request.colormap,
                          std::move(frames)});
   }
+  if (variables.empty()) {
+    throw InputError(request.cube.string() + ": no value between " + formatDay(whole.first) +
+                     " and " + formatDay(whole.last) + " (every cell is NaN)");
+  }
   const geo::LonLat centre = centreOf(request, cube, variables.front().frames);
   const bool spin_one_window = format == Format::kGif && request.spin && windows.size() == 1;
   PlotResult result{spin_one_window ? kSpinFrames : windows.size(), variables.front().scale};
   if (format == Format::kHtml) {
-    writeHtml(request.output, {titleOf(request.variables.front(), request.aggregation),
+    writeHtml(request.output, {titleOf(variables.front().name, request.aggregation),
                                std::string(aggregationName(request.aggregation)), centre,
                                cube.cells(), std::move(variables)});
   } else {

@@ -19,7 +19,8 @@ namespace stac2h3::plot {
 struct PlotRequest {
   std::filesystem::path cube;
   std::optional<int> level;  ///< of a pyramid, the level to draw; default the finest
-  /** Variables to show: PNG and GIF draw the first; the page offers all in its picker. */
+  /** Variables to show: PNG and GIF draw the one given; the page offers all in its picker
+   * (empty: every variable of the cube with a value in the window). */
   std::vector<std::string> variables;
   std::optional<int32_t> start;  ///< first day (days since 1970-01-01); default the cube's
   std::optional<int32_t> end;    ///< last day, inclusive; default the cube's

@@ -4,28 +4,29 @@
  */
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <span>
 #include <vector>
 
-#include "stac/item.h"
 #include "store/cube_block.h"
 
 namespace stac2h3::resample {
 
 class DayAccumulator {
  public:
-  /** @param num_cells  the cube's cell count (indices 0..num_cells-1). */
-  explicit DayAccumulator(size_t num_cells);
+  /**
+   * @param num_cells   the cube's cell count (indices 0..num_cells-1).
+   * @param num_values  the cube's value variables.
+   */
+  DayAccumulator(size_t num_cells, size_t num_values);
 
   /**
    * Adds one item's overlap with one cell.
    * @param cell      the cell's index in the cube.
    * @param area_km2  a_i, > 0.
-   * @param values    the item's six values, NaN for NULL.
+   * @param values    the item's values (num_values of them), NaN for NULL.
    */
-  void add(uint32_t cell, double area_km2, const std::array<float, stac::kNumValues>& values);
+  void add(uint32_t cell, double area_km2, std::span<const float> values);
 
   /**
    * Writes the day's values into row `day_in_block` of `block` for every touched cell and
@@ -37,13 +38,11 @@ class DayAccumulator {
                  std::span<const double> cell_area_km2);
 
  private:
-  struct CellSums {
-    double area = 0.0;
-    std::array<double, stac::kNumValues> weight{};    // Σ a_i over non-NULL v_i
-    std::array<double, stac::kNumValues> weighted{};  // Σ a_i·v_i
-    uint32_t items = 0;
-  };
-  std::vector<CellSums> sums_;
+  size_t num_values_;
+  std::vector<double> area_;      // Σ a_i per cell
+  std::vector<uint32_t> items_;   // items per cell
+  std::vector<double> weight_;    // [cell][value]: Σ a_i over non-NULL v_i
+  std::vector<double> weighted_;  // [cell][value]: Σ a_i·v_i
   std::vector<uint32_t> touched_;
 };
 

@@ -27,10 +27,11 @@ constexpr size_t kMaxReasons = 10;
 /** Streams the raw rows of `path` into `consume` (read ahead on another thread), with a
  * progress line. */
 template <typename Consume>
-int64_t forEachRawItem(const std::filesystem::path& path, Consume&& consume) {
+int64_t forEachRawItem(const std::filesystem::path& path, const store::ItemsQuery& query,
+                       Consume&& consume) {
   // Counting the rows scans the table: worth it only for the ETA of a progress line.
-  Progress progress("items", Progress::enabled() ? store::ItemsReader(path).count() : 0);
-  const int64_t rows = readItemsAhead(path, [&](const RawItemBatch& batch) {
+  Progress progress("items", Progress::enabled() ? store::ItemsReader(path, query).count() : 0);
+  const int64_t rows = readItemsAhead(path, query, [&](const RawItemBatch& batch) {
     for (const store::RawItem& raw : batch.items) consume(raw);
     progress.add(static_cast<int64_t>(batch.items.size()));
   });
@@ -41,7 +42,9 @@ int64_t forEachRawItem(const std::filesystem::path& path, Consume&& consume) {
 }  // namespace
 
 int64_t addItemsFromGpkg(const std::filesystem::path& items_gpkg, Resampler& resampler) {
-  return forEachRawItem(items_gpkg, [&](const store::RawItem& raw) { resampler.add(raw); });
+  store::ItemsQuery query;
+  query.value_columns = resampler.valueVariables();
+  return forEachRawItem(items_gpkg, query, [&](const store::RawItem& raw) { resampler.add(raw); });
 }
 
 CellCover coverCells(const std::filesystem::path& items_gpkg, int res) {
@@ -50,7 +53,9 @@ CellCover coverCells(const std::filesystem::path& items_gpkg, int res) {
   }
   FootprintRegistry footprints;
   CellCover cover;
-  cover.items = forEachRawItem(items_gpkg, [&](const store::RawItem& raw) {
+  store::ItemsQuery query;
+  query.value_columns.clear();  // the cover needs no values
+  cover.items = forEachRawItem(items_gpkg, query, [&](const store::RawItem& raw) {
     footprints.intern(raw.geometry, [](std::span<const uint8_t> bytes, geo::MultiPolygon& out) {
       store::decodeGpkgGeometry(bytes, out);
     });

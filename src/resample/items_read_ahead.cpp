@@ -58,6 +58,7 @@ class BatchFiller {
   explicit BatchFiller(RawItemBatch& batch) : batch_(batch) {
     batch_.items.clear();
     batch_.bytes.clear();
+    batch_.numbers.clear();
     bounds_.clear();
   }
 
@@ -74,11 +75,13 @@ class BatchFiller {
     }
     bounds[kParts] = batch_.bytes.size();
     bounds_.push_back(bounds);
+    batch_.numbers.insert(batch_.numbers.end(), raw.numbers.begin(), raw.numbers.end());
   }
 
   /** Points every row's views into the (now stable) bytes. */
   void finish() {
     const char* base = batch_.bytes.data();
+    const double* numbers = batch_.numbers.data();
     for (size_t r = 0; r < batch_.items.size(); ++r) {
       const auto& b = bounds_[r];
       store::RawItem& item = batch_.items[r];
@@ -88,6 +91,8 @@ class BatchFiller {
       for (size_t i = 0; i < std::size(texts); ++i) {
         *texts[i] = std::string_view(base + b[i + 1], b[i + 2] - b[i + 1]);
       }
+      item.numbers = {numbers, item.numbers.size()};
+      numbers += item.numbers.size();
     }
   }
 
@@ -99,7 +104,7 @@ class BatchFiller {
 
 }  // namespace
 
-int64_t readItemsAhead(const std::filesystem::path& items_gpkg,
+int64_t readItemsAhead(const std::filesystem::path& items_gpkg, const store::ItemsQuery& query,
                        const std::function<void(const RawItemBatch&)>& consume) {
   std::array<RawItemBatch, kBatches> batches;
   BatchQueue empty, filled;
@@ -107,7 +112,7 @@ int64_t readItemsAhead(const std::filesystem::path& items_gpkg,
   std::exception_ptr failure;
   std::thread reader([&] {
     try {
-      store::ItemsReader items(items_gpkg);
+      store::ItemsReader items(items_gpkg, query);
       store::RawItem raw;
       bool more = true;
       RawItemBatch* batch = nullptr;

@@ -32,11 +32,12 @@ namespace stac2h3::resample {
 
 namespace {
 
-/** One item as the engine keeps it between add() and run(). */
+/** One item as the engine keeps it between add() and run(); its values are in
+ * Impl::record_values at row * (number of variables). */
 struct Record {
   int32_t day = 0;
   uint32_t footprint = 0;
-  std::array<float, stac::kNumValues> values{};
+  uint32_t row = 0;
 };
 
 constexpr size_t kMaxReasons = 10;
@@ -144,6 +145,7 @@ struct Resampler::Impl {
   std::vector<RecentFootprints> tile_footprints{
       RecentFootprints{kNoFootprint, kNoFootprint, kNoFootprint, kNoFootprint}};
   std::vector<Record> records;
+  std::vector<float> record_values;  // the variables' values of each added item, in order
   std::vector<AcquisitionKey> keys;
   // The name of item i: its id item_ids[id_ends[i - 1], id_ends[i]) and its collection
   // collections[item_collections[i]] (a file holds a few). Kept for the ranking, which asks
@@ -152,6 +154,8 @@ struct Resampler::Impl {
   std::vector<uint64_t> id_ends;
   std::vector<std::string> collections;
   std::vector<uint32_t> item_collections;
+  // Where add(Item) finds each variable in Item::values; -1 when it is not one of the six.
+  std::vector<int> item_value_index;
 
   // Filled by prepare().
   int32_t first_day = 0;
@@ -224,19 +228,29 @@ struct Resampler::Impl {
     return true;
   }
 
+  /** Adds one item: `fixed` are its six value columns (the acquisition rule reads nodata),
+   * `value_of(v)` the value of variable v. */
+  template <typename ValueOf>
   void addRecord(int64_t micros, uint32_t tile, std::string_view baseline, ItemName name,
-                 const std::array<double, stac::kNumValues>& values, uint32_t footprint) {
+                 const std::array<double, stac::kNumValues>& fixed, ValueOf&& value_of,
+                 uint32_t footprint) {
     Record record;
     record.footprint = footprint;
     record.day = floorDay(micros);
+    if (records.size() >= std::numeric_limits<uint32_t>::max()) {
+      throw Error("resample: more than 4 billion items");
+    }
+    record.row = static_cast<uint32_t>(records.size());
+    for (size_t v = 0; v < options.variables.size(); ++v) {
+      record_values.push_back(static_cast<float>(value_of(v)));
+    }
     // Items outside the days asked for never reach the cube: their footprints wait.
     if (insideDays(record.day)) startOverlaps(footprint);
     AcquisitionKey key;
     key.tile = tile;
     key.sensed_us = micros;
     key.baseline = baselineNumber(baseline);
-    key.nodata = static_cast<float>(values[static_cast<int>(stac::Value::kNodata)]);
-    for (int v = 0; v < stac::kNumValues; ++v) record.values[v] = static_cast<float>(values[v]);
+    key.nodata = static_cast<float>(fixed[static_cast<int>(stac::Value::kNodata)]);
     records.push_back(record);
     keys.push_back(key);
     item_ids.append(name.id);
@@ -508,6 +522,18 @@ Resampler::Resampler(ResampleOptions options, CellAreaFunction cell_areas)
   for (int resolution = options.resolution; resolution >= coarsest; --resolution) {
     impl_->levels.emplace_back().resolution = resolution;
   }
+  if (options.variables.empty()) throw InputError("resample: no variable to resample");
+  for (size_t v = 0; v < options.variables.size(); ++v) {
+    const std::string& name = options.variables[v];
+    if (std::find(options.variables.begin(), options.variables.begin() + static_cast<long>(v),
+                  name) != options.variables.begin() + static_cast<long>(v)) {
+      throw InputError("resample: variable " + name + " named twice");
+    }
+    const auto fixed = std::find(stac::kValueNames.begin(), stac::kValueNames.end(), name);
+    impl_->item_value_index.push_back(fixed == stac::kValueNames.end()
+                                          ? -1
+                                          : static_cast<int>(fixed - stac::kValueNames.begin()));
+  }
   impl_->options = options;
   impl_->cell_areas = std::move(cell_areas);
 }
@@ -517,9 +543,17 @@ Resampler::~Resampler() = default;
 void Resampler::add(const stac::Item& item) {
   const auto micros = impl_->sensingTime(item.datetime);
   if (!micros) return;
+  const std::vector<int>& index = impl_->item_value_index;
+  const auto missing = std::find(index.begin(), index.end(), -1);
+  if (missing != index.end()) {
+    throw Error("resample: variable " + impl_->options.variables[missing - index.begin()] +
+                " is not a value column of a decoded item (read it from an items GeoPackage)");
+  }
   const uint32_t footprint = impl_->footprints.intern(item.footprint);
-  impl_->addRecord(*micros, impl_->internTile(item.mgrs_tile), item.processing_baseline,
-                   {item.id, item.collection}, item.values, footprint);
+  impl_->addRecord(
+      *micros, impl_->internTile(item.mgrs_tile), item.processing_baseline,
+      {item.id, item.collection}, item.values,
+      [&](size_t v) { return item.values[static_cast<size_t>(index[v])]; }, footprint);
 }
 
 void Resampler::add(const store::RawItem& item) {
@@ -540,8 +574,17 @@ void Resampler::add(const store::RawItem& item) {
     std::rotate(recent.begin(), found, found + 1);
     recent[0] = footprint;
   }
-  impl.addRecord(*micros, tile, item.processing_baseline, {item.id, item.collection}, item.values,
-                 footprint);
+  if (item.numbers.size() != impl.options.variables.size()) {
+    throw Error("resample: an item has " + std::to_string(item.numbers.size()) + " values for " +
+                std::to_string(impl.options.variables.size()) + " variables");
+  }
+  impl.addRecord(
+      *micros, tile, item.processing_baseline, {item.id, item.collection}, item.values,
+      [&](size_t v) { return item.numbers[v]; }, footprint);
+}
+
+const std::vector<std::string>& Resampler::valueVariables() const {
+  return impl_->options.variables;
 }
 
 store::CubeDescription Resampler::prepare() {
@@ -564,6 +607,7 @@ store::CubeDescription Resampler::describe(int resolution) const {
   description.num_days = impl.num_days;
   description.cells = level.cells;
   description.item_count = level.items_used;
+  description.variables = impl.options.variables;
   return description;
 }
 
@@ -576,7 +620,8 @@ void Resampler::run(int resolution, const std::function<void(const store::CubeBl
   if (!impl.prepared || impl.day_offsets.empty()) throw Error("resample: run() before prepare()");
   const Level& level = impl.level(resolution);
   const size_t num_cells = level.cells.size();
-  tbb::enumerable_thread_specific<DayAccumulator> accumulators(num_cells);
+  const size_t num_values = impl.options.variables.size();
+  tbb::enumerable_thread_specific<DayAccumulator> accumulators(num_cells, num_values);
   // Two blocks: the sink writes one (on its own thread) while the next is accumulated.
   std::array<store::CubeBlock, 2> blocks;
   std::future<void> sinking;
@@ -586,16 +631,19 @@ void Resampler::run(int resolution, const std::function<void(const store::CubeBl
     const auto start = std::chrono::steady_clock::now();
     store::CubeBlock& block = blocks[static_cast<size_t>(k % 2)];
     const int32_t block_days = std::min(impl.options.block_days, impl.num_days - block_start);
-    block.reset(impl.first_day + block_start, block_days, static_cast<int64_t>(num_cells));
+    block.reset(impl.first_day + block_start, block_days, static_cast<int64_t>(num_cells),
+                num_values);
     std::atomic<int64_t> cell_days{0};
     tbb::parallel_for(0, block_days, [&](int32_t day_in_block) {
       DayAccumulator& accumulator = accumulators.local();
       const auto day = static_cast<size_t>(block_start + day_in_block);
       for (size_t r = impl.day_offsets[day]; r < impl.day_offsets[day + 1]; ++r) {
         const Record& record = impl.records[r];
+        const std::span<const float> values(&impl.record_values[record.row * num_values],
+                                            num_values);
         for (size_t o = level.overlap_offsets[record.footprint];
              o < level.overlap_offsets[record.footprint + 1]; ++o) {
-          accumulator.add(level.overlap_cells[o], level.overlap_areas[o], record.values);
+          accumulator.add(level.overlap_cells[o], level.overlap_areas[o], values);
         }
       }
       cell_days += accumulator.finish(block, day_in_block, level.cell_area_km2);

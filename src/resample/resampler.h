@@ -46,6 +46,9 @@ struct ResampleOptions {
   std::optional<int32_t> last_day;
   /** Days per block handed to the sink; blocks start at first_day + k * block_days. */
   int block_days = 16;
+  /** The value variables: columns of the items table (the six value columns, or numeric
+   * extra columns), each resampled into the cube variable of the same name. */
+  std::vector<std::string> variables = cube::defaultValueVariables();
 };
 
 /** What happened to the items; filled as the work goes. */
@@ -74,10 +77,10 @@ struct ResampleStats {
 class Resampler {
  public:
   /**
-   * @param options    resolution, days, block size.
+   * @param options    resolution, days, block size, variables.
    * @param cell_areas the overlap computation (exactOverlaps() for the real thing).
    * @throws stac2h3::InputError on a resolution outside 0..15, a min_resolution outside
-   *         0..resolution, or block_days < 1.
+   *         0..resolution, block_days < 1, or no variable (or one named twice).
    */
   Resampler(ResampleOptions options, CellAreaFunction cell_areas);
   ~Resampler();
@@ -85,11 +88,16 @@ class Resampler {
   Resampler& operator=(const Resampler&) = delete;
 
   /** Adds an item (decoded footprint). Items with an unparsable datetime are counted and
-   * skipped. @throws stac2h3::Error after prepare(). */
+   * skipped. @throws stac2h3::Error after prepare(), or when a variable is not one of the
+   * six value columns (others are read from a GeoPackage: add(RawItem)). */
   void add(const stac::Item& item);
   /** Adds an item as read raw from an items GeoPackage: its footprint is decoded only the
-   * first time its geometry bytes are seen. @throws stac2h3::Error on an undecodable blob. */
+   * first time its geometry bytes are seen; its `numbers` are the variables' values, in
+   * order. @throws stac2h3::Error on an undecodable blob or a wrong number of values. */
   void add(const store::RawItem& item);
+
+  /** The value variables (ResampleOptions::variables). */
+  const std::vector<std::string>& valueVariables() const;
 
   /**
    * Applies the acquisition rule, picks the days, computes the cell overlaps of the distinct

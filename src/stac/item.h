@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "geo/geometry.h"
@@ -27,6 +28,10 @@ inline constexpr std::array<std::string_view, kNumValues> kValueNames = {
 
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 
+/** An extra property's value: missing (absent or null), a JSON number (stored REAL), or
+ * text (strings as they are, booleans, objects and arrays as compact JSON; stored TEXT). */
+using PropertyValue = std::variant<std::monostate, double, std::string>;
+
 struct Item {
   std::string id;
   std::string collection;
@@ -36,11 +41,9 @@ struct Item {
   std::string mgrs_tile;            ///< zero-padded, e.g. "05CNL"; empty when unknown
   std::string processing_baseline;  ///< e.g. "05.10"; empty when unknown
   /** Percentages 0-100 indexed by Value; NaN when the source has none. */
-  std::array<double, kNumValues> values{kMissing, kMissing, kMissing,
-                                        kMissing, kMissing, kMissing};
-  /** Values of the extra --properties columns, in the order the caller asked for them;
-   * nullopt for missing or null. Numbers and strings as text, objects/arrays as JSON. */
-  std::vector<std::optional<std::string>> extra;
+  std::array<double, kNumValues> values{kMissing, kMissing, kMissing, kMissing, kMissing, kMissing};
+  /** Values of the extra --properties columns, in the order the caller asked for them. */
+  std::vector<PropertyValue> extra;
   geo::MultiPolygon footprint;
 
   double value(Value v) const { return values[static_cast<int>(v)]; }

@@ -203,9 +203,11 @@ std::string lowercase(std::string_view s) {
   return out;
 }
 
-/** An extra property as text: strings as they are, anything else as compact JSON. */
-std::optional<std::string> extraText(element e) {
-  if (e.is_null()) return std::nullopt;
+/** An extra property: numbers as numbers, strings as they are, anything else (booleans,
+ * objects, arrays) as compact JSON text. */
+PropertyValue extraValue(element e) {
+  if (e.is_null()) return std::monostate{};
+  if (e.is_number()) return numberOf(e);
   if (auto s = stringOf(e)) return std::string(*s);
   return simdjson::minify(e);
 }
@@ -315,9 +317,9 @@ void PropertyProfiles::apply(object item_object, object properties, Item& item) 
   for (size_t i = 0; i < extra_keys_.size(); ++i) {
     element e;
     if (!properties[extra_keys_[i]].get(e) || !item_object[extra_keys_[i]].get(e)) {
-      item.extra[i] = extraText(e);
+      item.extra[i] = extraValue(e);
     } else {
-      item.extra[i].reset();
+      item.extra[i] = std::monostate{};
     }
   }
 }

@@ -4,7 +4,6 @@
  */
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -16,9 +15,6 @@
 
 namespace stac2h3::store {
 
-/** How many float32 variables the cube has (the six values, then obs_fraction). */
-inline constexpr int kNumFloatVariables = static_cast<int>(cube::kFloatVariables.size());
-
 /**
  * Days [first_day, first_day + num_days) of the cube for all its cells, row-major
  * [day][cell]: element (d, c) is at d * num_cells + c. Floats are NaN and counts 0 where no
@@ -28,19 +24,24 @@ struct CubeBlock {
   int32_t first_day = 0;  ///< days since 1970-01-01 of the block's first day
   int32_t num_days = 0;
   int64_t num_cells = 0;
-  /** Indexed as cube::kFloatVariables. */
-  std::array<std::vector<float>, kNumFloatVariables> floats;
+  /** The float32 variables: the cube's value variables in order, then obs_fraction (last). */
+  std::vector<std::vector<float>> floats;
   std::vector<uint16_t> n_items;
 
-  /** Resizes for `days` x `cells` and fills with NaN / 0. */
-  void reset(int32_t first, int32_t days, int64_t cells) {
+  /** Resizes for `days` x `cells` with `num_values` value variables (plus obs_fraction) and
+   * fills with NaN / 0. */
+  void reset(int32_t first, int32_t days, int64_t cells, size_t num_values) {
     first_day = first;
     num_days = days;
     num_cells = cells;
     const auto size = static_cast<size_t>(days) * static_cast<size_t>(cells);
+    floats.resize(num_values + 1);
     for (auto& values : floats) values.assign(size, std::numeric_limits<float>::quiet_NaN());
     n_items.assign(size, 0);
   }
+  /** obs_fraction's values. */
+  std::vector<float>& obsFraction() { return floats.back(); }
+  const std::vector<float>& obsFraction() const { return floats.back(); }
 };
 
 /** What a cube file says about itself besides its data. */
@@ -49,6 +50,8 @@ struct CubeDescription {
   int32_t first_day = 0;  ///< days since 1970-01-01 of the time axis' first day
   int32_t num_days = 0;
   std::vector<h3::Cell> cells;  ///< sorted ascending, unique
+  /** The value variables (items columns resampled), in array order. */
+  std::vector<std::string> variables = cube::defaultValueVariables();
   /** Group attributes written as text (source API, collection, query, software version...). */
   std::vector<std::pair<std::string, std::string>> text_attributes;
   int64_t item_count = 0;  ///< items that went into the cube (after deduplication)

@@ -8,8 +8,10 @@
  *   binary with an XY envelope, R-tree spatial index `rtree_items_geom`), `id` TEXT,
  *   `collection` TEXT, `datetime` TEXT (UTC ISO 8601), `platform` TEXT, `mgrs_tile` TEXT,
  *   `processing_baseline` TEXT, REAL `cloud_cover`, `nodata`, `snow_ice`, `vegetation`,
- *   `not_vegetated`, `water` (NULL when unknown, never 0), then one TEXT column per extra
- *   property (its key with ':' replaced by '_'); UNIQUE (collection, id).
+ *   `not_vegetated`, `water` (NULL when unknown, never 0), then one column per extra
+ *   property (its key with ':' replaced by '_'), REAL when the first value stored in it was
+ *   a JSON number, TEXT otherwise, added when some item first has the key; UNIQUE
+ *   (collection, id).
  * - table `stac2h3_slices` (fid, key TEXT UNIQUE, finished TEXT): finished download slices.
  * - table `stac2h3_metadata` (fid, key TEXT UNIQUE, value TEXT): source API, collection,
  *   query, software version... copied into the cube's attributes.
@@ -70,11 +72,12 @@ class ItemsWriter {
   /**
    * Opens `path`, creating the GeoPackage and its tables when the file does not exist.
    * @param path              the .gpkg file.
-   * @param extra_properties  the extra property keys, in the order of Item::extra; columns
-   *                          missing from an existing file are added.
+   * @param extra_properties  the extra property keys, in the order of Item::extra; a column
+   *                          missing from the file is added by the first write() where some
+   *                          item has a value for its key, REAL for a number, else TEXT.
    * @throws stac2h3::Error when the file cannot be created or opened, is not a GeoPackage
    *         with an `items` table of this layout, or an extra column name collides with a
-   *         fixed column.
+   *         fixed column or with another key's column.
    */
   explicit ItemsWriter(const std::filesystem::path& path,
                        std::vector<std::string> extra_properties = {});
@@ -119,9 +122,19 @@ struct RawItem {
   int64_t fid = 0;
   std::string_view id, collection, datetime, platform, mgrs_tile, processing_baseline;
   std::array<double, stac::kNumValues> values{};  ///< NaN for NULL
+  /** The ItemsQuery::value_columns in order, NaN for NULL (and for text in a REAL column). */
+  std::span<const double> numbers;
   /** The GeoPackage geometry blob (header + WKB). Equal blobs are equal footprints, so a
    * caller can recognise repeated footprints without decoding them. */
   std::span<const uint8_t> geometry;
+};
+
+/** What an ItemsReader reads besides the fixed columns. */
+struct ItemsQuery {
+  /** Columns read as numbers into RawItem::numbers, in this order: value columns (NULL when
+   * a simplified file dropped them) or REAL extra columns (the six value columns by
+   * default). */
+  std::vector<std::string> value_columns{stac::kValueNames.begin(), stac::kValueNames.end()};
 };
 
 /**
@@ -130,8 +143,9 @@ struct RawItem {
  */
 class ItemsReader {
  public:
-  /** @throws stac2h3::Error when `path` is missing or not an items GeoPackage. */
-  explicit ItemsReader(const std::filesystem::path& path);
+  /** @throws stac2h3::Error when `path` is missing or not an items GeoPackage;
+   *          stac2h3::InputError when a value column is missing or holds text (TEXT). */
+  explicit ItemsReader(const std::filesystem::path& path, const ItemsQuery& query = {});
   ~ItemsReader();
   ItemsReader(const ItemsReader&) = delete;
   ItemsReader& operator=(const ItemsReader&) = delete;

@@ -2,6 +2,7 @@
  * @brief ItemsReader / readItems / readMetadata: streaming the items table with one
  * prepared SELECT over a read-only connection.
  */
+#include <algorithm>
 #include <optional>
 
 #include "store/items_gpkg.h"
@@ -33,7 +34,8 @@ SqliteDb openReadOnly(const std::filesystem::path& path) {
 }  // namespace
 
 struct ItemsReader::Impl {
-  explicit Impl(const std::filesystem::path& file) : path(file), db(openReadOnly(file)) {
+  Impl(const std::filesystem::path& file, const ItemsQuery& query)
+      : path(file), db(openReadOnly(file)) {
     // No memory map (sqlite's default): a mapped year of items counted ~2 GB of file pages
     // in the reader's resident memory and read no faster than sqlite's page reads.
     const ItemsColumns columns = readItemsColumns(db);
@@ -46,16 +48,34 @@ struct ItemsReader::Impl {
     for (std::string_view c : kItemTextColumns) sql += ", " + column(c);
     for (std::string_view c : stac::kValueNames) sql += ", " + column(c);
     for (const std::string& c : extra_columns) sql += ", " + quoteIdentifier(c);
+    first_number = kFirstExtra + static_cast<int>(extra_columns.size());
+    for (const std::string& c : query.value_columns) {
+      const bool value_column = std::find(stac::kValueNames.begin(), stac::kValueNames.end(), c) !=
+                                stac::kValueNames.end();
+      if (value_column) {
+        sql += ", " + column(c);  // a value column a simplified file dropped reads as NULL
+      } else if (columns.isNumeric(c)) {
+        sql += ", " + quoteIdentifier(c);
+      } else {
+        throw InputError(
+            path.string() + ": column '" + c + "' " +
+            (columns.hasAny(c) ? "holds text (TEXT), not numbers" : "is not in the items table"));
+      }
+    }
+    numbers.resize(query.value_columns.size());
     select.emplace(db.prepare(sql + " FROM items ORDER BY fid"));
   }
 
   std::filesystem::path path;
   SqliteDb db;
   std::vector<std::string> extra_columns;
+  int first_number = 0;  // the SELECT's first value column
+  std::vector<double> numbers;
   std::optional<SqliteStatement> select;
 };
 
-ItemsReader::ItemsReader(const std::filesystem::path& path) : impl_(std::make_unique<Impl>(path)) {}
+ItemsReader::ItemsReader(const std::filesystem::path& path, const ItemsQuery& query)
+    : impl_(std::make_unique<Impl>(path, query)) {}
 ItemsReader::~ItemsReader() = default;
 
 int64_t ItemsReader::count() const {
@@ -79,6 +99,11 @@ bool ItemsReader::next(RawItem& raw) {
     *texts[i] = row.columnText(kFirstText + i);
   }
   for (int v = 0; v < stac::kNumValues; ++v) raw.values[v] = row.columnRealOrNaN(kFirstValue + v);
+  std::vector<double>& numbers = impl_->numbers;
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    numbers[i] = row.columnNumberOrNaN(impl_->first_number + static_cast<int>(i));
+  }
+  raw.numbers = numbers;
   return true;
 }
 
@@ -96,10 +121,16 @@ bool ItemsReader::next(stac::Item& item) {
   item.extra.resize(impl_->extra_columns.size());
   for (size_t i = 0; i < item.extra.size(); ++i) {
     const int column = kFirstExtra + static_cast<int>(i);
-    if (row.columnIsNull(column)) {
-      item.extra[i].reset();
-    } else {
-      item.extra[i] = std::string(row.columnText(column));
+    switch (row.columnType(column)) {
+      case SQLITE_NULL:
+        item.extra[i] = std::monostate{};
+        break;
+      case SQLITE_INTEGER:
+      case SQLITE_FLOAT:
+        item.extra[i] = row.columnRealOrNaN(column);
+        break;
+      default:
+        item.extra[i] = std::string(row.columnText(column));
     }
   }
   try {

@@ -120,14 +120,33 @@ bool ItemsColumns::has(std::string_view name) const {
   return std::find(fixed.begin(), fixed.end(), name) != fixed.end();
 }
 
+bool ItemsColumns::isNumeric(std::string_view name) const {
+  if (std::find(stac::kValueNames.begin(), stac::kValueNames.end(), name) !=
+      stac::kValueNames.end()) {
+    return has(name);
+  }
+  const auto found = std::find(extra.begin(), extra.end(), name);
+  return found != extra.end() && extra_types[static_cast<size_t>(found - extra.begin())] == "REAL";
+}
+
+bool ItemsColumns::hasAny(std::string_view name) const {
+  return has(name) || std::find(extra.begin(), extra.end(), name) != extra.end();
+}
+
 ItemsColumns readItemsColumns(SqliteDb& db) {
-  SqliteStatement info = db.prepare("SELECT name FROM pragma_table_info('items') ORDER BY cid");
+  SqliteStatement info =
+      db.prepare("SELECT name, upper(type) FROM pragma_table_info('items') ORDER BY cid");
   ItemsColumns columns;
   bool any = false;
   while (info.step()) {
     any = true;
     std::string name(info.columnText(0));
-    (isFixedColumn(name) ? columns.fixed : columns.extra).push_back(std::move(name));
+    if (isFixedColumn(name)) {
+      columns.fixed.push_back(std::move(name));
+    } else {
+      columns.extra.push_back(std::move(name));
+      columns.extra_types.emplace_back(info.columnText(1));
+    }
   }
   if (!any) throw Error(db.path().string() + ": no 'items' table (not an items GeoPackage)");
   for (std::string_view required : kRequiredColumns) {
@@ -140,13 +159,15 @@ ItemsColumns readItemsColumns(SqliteDb& db) {
   return columns;
 }
 
-void addExtraColumns(SqliteDb& db, const std::vector<std::string>& columns) {
-  for (const std::string& column : columns) {
-    if (isFixedColumn(column)) {
-      throw InputError("extra property column '" + column + "' collides with a fixed column");
-    }
-    db.exec("ALTER TABLE items ADD COLUMN " + quoteIdentifier(column) + " TEXT");
+std::string_view extraColumnType(const stac::PropertyValue& value) {
+  return std::holds_alternative<double>(value) ? "REAL" : "TEXT";
+}
+
+void addExtraColumn(SqliteDb& db, const std::string& column, std::string_view type) {
+  if (isFixedColumn(column)) {
+    throw InputError("extra property column '" + column + "' collides with a fixed column");
   }
+  db.exec("ALTER TABLE items ADD COLUMN " + quoteIdentifier(column) + " " + std::string(type));
 }
 
 }  // namespace stac2h3::store

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "stac/item.h"
 #include "store/sqlite_db.h"
 
 namespace stac2h3::store {
@@ -28,10 +29,17 @@ inline constexpr std::array<std::string_view, 5> kRequiredColumns = {"fid", "geo
 
 /** What an existing items table holds. */
 struct ItemsColumns {
-  std::vector<std::string> fixed;  ///< fixed columns present (required and optional)
-  std::vector<std::string> extra;  ///< extra property columns, in table order
-  bool complete = false;           ///< every fixed column present (not simplified)
+  std::vector<std::string> fixed;        ///< fixed columns present (required and optional)
+  std::vector<std::string> extra;        ///< extra property columns, in table order
+  std::vector<std::string> extra_types;  ///< their declared types, upper case ("REAL", "TEXT")
+  bool complete = false;                 ///< every fixed column present (not simplified)
+  /** True when `name` is a fixed column present. */
   bool has(std::string_view name) const;
+  /** True when `name` is a value column present or a REAL extra column: one resample can
+   * map. */
+  bool isNumeric(std::string_view name) const;
+  /** True when `name` is any column present. */
+  bool hasAny(std::string_view name) const;
 };
 
 /** The columns of the items table.
@@ -41,7 +49,12 @@ ItemsColumns readItemsColumns(SqliteDb& db);
 /** True for fid, geom, the text columns and the value columns. */
 bool isFixedColumn(std::string_view name);
 
-/** Adds the named TEXT columns to `items`. */
-void addExtraColumns(SqliteDb& db, const std::vector<std::string>& columns);
+/** The declared type of an extra column holding `value` (the first value stored in it):
+ * "REAL" for a number, "TEXT" otherwise. */
+std::string_view extraColumnType(const stac::PropertyValue& value);
+
+/** Adds an extra column of declared type `type` ("REAL" or "TEXT") to `items`.
+ * @throws InputError when `column` is the name of a fixed column. */
+void addExtraColumn(SqliteDb& db, const std::string& column, std::string_view type);
 
 }  // namespace stac2h3::store

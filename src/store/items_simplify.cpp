@@ -4,6 +4,7 @@
 #include "store/items_simplify.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "store/gpkg_sql_functions.h"
 #include "store/items_gpkg.h"
@@ -14,18 +15,28 @@
 namespace stac2h3::store {
 namespace {
 
-SimplifySummary dropColumns(const std::filesystem::path& output,
-                            const std::vector<std::string>& keep) {
+bool contains(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+SimplifySummary dropColumns(const std::filesystem::path& output, const SimplifyColumns& wanted) {
   SqliteDb db(output, SQLITE_OPEN_READWRITE);
   registerGpkgSqlFunctions(db.handle());
   db.exec("PRAGMA journal_mode = DELETE");
   const ItemsColumns columns = readItemsColumns(db);
-  std::vector<std::string> all = columns.fixed;
-  all.insert(all.end(), columns.extra.begin(), columns.extra.end());
-  for (const std::string& wanted : keep) {
-    if (std::find(all.begin(), all.end(), wanted) == all.end()) {
-      throw InputError("--keep " + wanted + ": no such column in the items table");
+  for (const auto& [flag, names] : {std::pair{"--keep", &wanted.keep}, {"--drop", &wanted.drop}}) {
+    for (const std::string& name : *names) {
+      if (!columns.hasAny(name)) {
+        throw InputError(std::string(flag) + " " + name + ": no such column in the items table");
+      }
     }
+  }
+  for (const std::string& name : wanted.drop) {
+    if (std::find(kRequiredColumns.begin(), kRequiredColumns.end(), name) !=
+        kRequiredColumns.end()) {
+      throw InputError("--drop " + name + ": every items table keeps that column");
+    }
+    if (contains(wanted.keep, name)) throw InputError(name + ": both kept and dropped");
   }
   SimplifySummary summary;
   SqliteStatement info = db.prepare("SELECT name FROM pragma_table_info('items') ORDER BY cid");
@@ -33,7 +44,8 @@ SimplifySummary dropColumns(const std::filesystem::path& output,
     const std::string name(info.columnText(0));
     const bool required =
         std::find(kRequiredColumns.begin(), kRequiredColumns.end(), name) != kRequiredColumns.end();
-    const bool kept = required || std::find(keep.begin(), keep.end(), name) != keep.end();
+    const bool kept = required || contains(wanted.keep, name) ||
+                      (columns.isNumeric(name) && !contains(wanted.drop, name));
     (kept ? summary.kept : summary.dropped).push_back(name);
   }
   db.exec("BEGIN IMMEDIATE");
@@ -50,8 +62,7 @@ SimplifySummary dropColumns(const std::filesystem::path& output,
 }  // namespace
 
 SimplifySummary simplifyItems(const std::filesystem::path& input,
-                              const std::filesystem::path& output,
-                              const std::vector<std::string>& keep) {
+                              const std::filesystem::path& output, const SimplifyColumns& columns) {
   if (std::filesystem::exists(output)) {
     throw InputError(output.string() + ": exists already (simplify writes a new file)");
   }
@@ -66,7 +77,7 @@ SimplifySummary simplifyItems(const std::filesystem::path& input,
     copy.step();
   }
   try {
-    SimplifySummary summary = dropColumns(output, keep);
+    SimplifySummary summary = dropColumns(output, columns);
     summary.bytes_before = std::filesystem::file_size(input);
     summary.bytes_after = std::filesystem::file_size(output);
     return summary;

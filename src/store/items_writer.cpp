@@ -127,21 +127,20 @@ struct ItemsWriter::Impl {
                   ": a simplified items file (some columns dropped) cannot be "
                   "written to; write a new file");
     }
-    const std::vector<std::string>& existing = present.extra;
-    std::vector<std::string> missing;
     for (const std::string& key : extra_properties) {
       const std::string column = extraColumnName(key);
-      extra_columns.push_back(column);
-      if (std::find(existing.begin(), existing.end(), column) == existing.end() &&
-          std::find(missing.begin(), missing.end(), column) == missing.end()) {
-        missing.push_back(column);
+      if (isFixedColumn(column)) {
+        throw InputError("extra property column '" + column + "' collides with a fixed column");
       }
+      if (std::find(extra_columns.begin(), extra_columns.end(), column) != extra_columns.end()) {
+        throw InputError("two extra properties share the column name '" + column + "'");
+      }
+      extra_columns.push_back(column);
+      extra_stored.push_back(std::find(present.extra.begin(), present.extra.end(), column) !=
+                             present.extra.end());
     }
-    addExtraColumns(db, missing);
-    const std::vector<std::string> columns = rowColumns(extra_columns);
     rtree_triggers.emplace(db, "items", "geom");
-    insert.emplace(db.prepare(insertSql(columns)));
-    update.emplace(db.prepare(updateSql(columns)));
+    prepareRowStatements();
     index_row.emplace(db.prepare("INSERT OR REPLACE INTO rtree_items_geom VALUES (?, ?, ?, ?, ?)"));
     mark_slice.emplace(
         db.prepare("INSERT INTO stac2h3_slices (key, finished) VALUES (?, ?) "
@@ -149,6 +148,36 @@ struct ItemsWriter::Impl {
     touch.emplace(
         db.prepare("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
                    "WHERE table_name = 'items'"));
+  }
+
+  /** (Re)prepares the insert and update over the extra columns the table has. */
+  void prepareRowStatements() {
+    std::vector<std::string> stored;
+    for (size_t i = 0; i < extra_columns.size(); ++i) {
+      if (extra_stored[i]) stored.push_back(extra_columns[i]);
+    }
+    const std::vector<std::string> columns = rowColumns(stored);
+    insert.emplace(db.prepare(insertSql(columns)));
+    update.emplace(db.prepare(updateSql(columns)));
+  }
+
+  /** Adds the extra columns that first get a value in `items` (inside the batch's
+   * transaction), typed by that value: a column exists once some item had the key. */
+  void addColumnsFor(std::span<const stac::Item> items) {
+    bool added = false;
+    for (size_t i = 0; i < extra_columns.size(); ++i) {
+      if (extra_stored[i]) continue;
+      for (const stac::Item& item : items) {
+        if (i >= item.extra.size() || std::holds_alternative<std::monostate>(item.extra[i])) {
+          continue;
+        }
+        addExtraColumn(db, extra_columns[i], extraColumnType(item.extra[i]));
+        extra_stored[i] = true;
+        added = true;
+        break;
+      }
+    }
+    if (added) prepareRowStatements();
   }
 
   ~Impl() {
@@ -170,9 +199,13 @@ struct ItemsWriter::Impl {
       row.bindTextOrNull(column++, *text);
     }
     for (double value : item.values) row.bindRealOrNull(column++, value);
-    for (const auto& extra : item.extra) {
-      if (extra) {
-        row.bindText(column++, *extra);
+    for (size_t i = 0; i < item.extra.size(); ++i) {
+      if (!extra_stored[i]) continue;  // no item had the key yet: the value is missing
+      const stac::PropertyValue& extra = item.extra[i];
+      if (const double* number = std::get_if<double>(&extra)) {
+        row.bindRealOrNull(column++, *number);
+      } else if (const std::string* text = std::get_if<std::string>(&extra)) {
+        row.bindText(column++, *text);
       } else {
         row.bindNull(column++);
       }
@@ -218,6 +251,9 @@ struct ItemsWriter::Impl {
     return added;
   }
 
+  /** ItemsWriter::write, in one transaction. */
+  int64_t writeBatch(std::span<const stac::Item> items, const std::string& finished_slice);
+
   /** Runs `body` in one write transaction, rolling back when it throws. */
   template <typename Body>
   auto inTransaction(Body&& body) {
@@ -234,7 +270,8 @@ struct ItemsWriter::Impl {
 
   std::filesystem::path path;
   SqliteDb db;
-  std::vector<std::string> extra_columns;
+  std::vector<std::string> extra_columns;  ///< column of each Item::extra entry
+  std::vector<bool> extra_stored;          ///< that column exists in the table
   std::optional<RtreeTriggers> rtree_triggers;
   std::optional<SqliteStatement> insert;
   std::optional<SqliteStatement> update;
@@ -252,17 +289,36 @@ ItemsWriter::~ItemsWriter() = default;
 
 int64_t ItemsWriter::write(std::span<const stac::Item> items, const std::string& finished_slice) {
   Impl& s = *impl_;
+  // A rolled-back batch takes the columns it added with it.
+  const std::vector<bool> stored_before = s.extra_stored;
+  try {
+    return s.writeBatch(items, finished_slice);
+  } catch (...) {
+    if (s.extra_stored != stored_before) {
+      s.extra_stored = stored_before;
+      s.prepareRowStatements();
+    }
+    throw;
+  }
+}
+
+int64_t ItemsWriter::Impl::writeBatch(std::span<const stac::Item> items,
+                                      const std::string& finished_slice) {
+  Impl& s = *this;
   return s.inTransaction([&] {
     int64_t added = 0;
-    if (!items.empty()) s.rtree_triggers->suspend();
     for (const stac::Item& item : items) {
-      if (item.footprint.empty()) {
-        throw Error(s.path.string() + ": item " + item.id + " has an empty footprint");
-      }
       if (item.extra.size() != s.extra_columns.size()) {
         throw Error(s.path.string() + ": item " + item.id + " has " +
                     std::to_string(item.extra.size()) + " extra values, the file expects " +
                     std::to_string(s.extra_columns.size()));
+      }
+    }
+    s.addColumnsFor(items);
+    if (!items.empty()) s.rtree_triggers->suspend();
+    for (const stac::Item& item : items) {
+      if (item.footprint.empty()) {
+        throw Error(s.path.string() + ": item " + item.id + " has an empty footprint");
       }
       added += s.store(item) ? 1 : 0;
     }

@@ -19,6 +19,7 @@ struct LongTableWriter::Impl {
   OGRLayer* layer = nullptr;
   std::vector<std::string> cell_names;
   int64_t rows = 0;
+  int num_floats = 0;  ///< value variables and obs_fraction
 };
 
 LongTableWriter::LongTableWriter(const std::filesystem::path& path,
@@ -30,11 +31,12 @@ LongTableWriter::LongTableWriter(const std::filesystem::path& path,
   if (impl_->layer == nullptr) failOgr(impl_->where, "cannot create the observations table");
   addField(*impl_->layer, "cell", OFTString, OFSTNone, impl_->where);
   addField(*impl_->layer, "date", OFTDate, OFSTNone, impl_->where);
-  for (const auto& spec : cube::kFloatVariables) {
-    addField(*impl_->layer, std::string(spec.name).c_str(), OFTReal, OFSTNone, impl_->where);
+  for (const std::string& name : description.variables) {
+    addField(*impl_->layer, name.c_str(), OFTReal, OFSTNone, impl_->where);
   }
-  addField(*impl_->layer, std::string(cube::kCountVariable.name).c_str(), OFTInteger, OFSTNone,
-           impl_->where);
+  addField(*impl_->layer, std::string(cube::kObsFraction).c_str(), OFTReal, OFSTNone, impl_->where);
+  addField(*impl_->layer, std::string(cube::kCount).c_str(), OFTInteger, OFSTNone, impl_->where);
+  impl_->num_floats = static_cast<int>(description.variables.size()) + 1;
   impl_->cell_names.reserve(description.cells.size());
   for (const h3::Cell cell : description.cells) {
     impl_->cell_names.push_back(h3::cellToString(cell));
@@ -54,7 +56,10 @@ void LongTableWriter::write(const CubeBlock& block) {
   }
   OGRFeature feature(impl.layer->GetLayerDefn());
   constexpr int kFirstValueField = 2;
-  const int count_field = kFirstValueField + kNumFloatVariables;
+  const int count_field = kFirstValueField + impl.num_floats;
+  if (static_cast<int>(block.floats.size()) != impl.num_floats) {
+    throw Error(impl.where + ": block has the wrong number of variables");
+  }
   for (int32_t d = 0; d < block.num_days; ++d) {
     const std::string date = stac::formatUtcDay(block.first_day + d);
     for (size_t c = 0; c < impl.cell_names.size(); ++c) {
@@ -63,7 +68,7 @@ void LongTableWriter::write(const CubeBlock& block) {
       feature.SetFID(OGRNullFID);
       feature.SetField(0, impl.cell_names[c].c_str());
       feature.SetField(1, date.c_str());
-      for (int v = 0; v < kNumFloatVariables; ++v) {
+      for (int v = 0; v < impl.num_floats; ++v) {
         const float value = block.floats[v][at];
         if (std::isnan(value)) {
           feature.SetFieldNull(kFirstValueField + v);

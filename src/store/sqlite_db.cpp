@@ -108,6 +108,12 @@ double SqliteStatement::columnRealOrNaN(int column) const {
   return sqlite3_column_double(statement_, column);
 }
 
+double SqliteStatement::columnNumberOrNaN(int column) const {
+  const int type = columnType(column);
+  if (type != SQLITE_INTEGER && type != SQLITE_FLOAT) return std::nan("");
+  return sqlite3_column_double(statement_, column);
+}
+
 std::string_view SqliteStatement::columnText(int column) const {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
   if (!text) return {};

@@ -82,6 +82,10 @@ class SqliteStatement {
   bool columnIsNull(int column) const {
     return sqlite3_column_type(statement_, column) == SQLITE_NULL;
   }
+  /** SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or SQLITE_BLOB. */
+  int columnType(int column) const { return sqlite3_column_type(statement_, column); }
+  /** The value when it is stored as a number; NaN for NULL, text and blobs. */
+  double columnNumberOrNaN(int column) const;
   std::span<const uint8_t> columnBlob(int column) const;
 
  private:

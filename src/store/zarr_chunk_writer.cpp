@@ -57,7 +57,10 @@ ZarrChunkWriter::ZarrChunkWriter(std::filesystem::path group_directory,
       num_cells_(static_cast<int64_t>(description.cells.size())),
       chunk_(
           chunkShape(layout, description.num_days, static_cast<int64_t>(description.cells.size()))),
-      zstd_level_(layout.zstd_level) {}
+      zstd_level_(layout.zstd_level) {
+  float_names_ = description.variables;
+  float_names_.emplace_back(cube::kObsFraction);
+}
 
 void ZarrChunkWriter::write(const CubeBlock& block) const {
   const int64_t offset = static_cast<int64_t>(block.first_day) - first_day_;
@@ -70,16 +73,20 @@ void ZarrChunkWriter::write(const CubeBlock& block) const {
     throw Error(where + ": block of days is not whole time chunks");
   }
   if (block.num_cells != num_cells_) throw Error(where + ": block has the wrong number of cells");
+  if (block.floats.size() != float_names_.size()) {
+    throw Error(where + ": block has the wrong number of variables");
+  }
   if (num_cells_ == 0) return;
 
   const int64_t time_chunk = offset / chunk_.days;
   const int64_t cell_chunks = (num_cells_ + chunk_.cells - 1) / chunk_.cells;
-  constexpr int kArrays = kNumFloatVariables + 1;  // the floats, then n_items
+  const int num_floats = static_cast<int>(float_names_.size());
+  const int arrays = num_floats + 1;  // the floats, then n_items
   tbb::enumerable_thread_specific<ChunkScratch> scratches;
-  tbb::parallel_for(int64_t{0}, kArrays * cell_chunks, [&](int64_t task) {
+  tbb::parallel_for(int64_t{0}, arrays * cell_chunks, [&](int64_t task) {
     const int array = static_cast<int>(task / cell_chunks);
     const int64_t cell_chunk = task % cell_chunks;
-    const bool is_count = array == kNumFloatVariables;
+    const bool is_count = array == num_floats;
     const size_t element = is_count ? sizeof(uint16_t) : sizeof(float);
     const auto* source = is_count ? reinterpret_cast<const uint8_t*>(block.n_items.data())
                                   : reinterpret_cast<const uint8_t*>(block.floats[array].data());
@@ -112,7 +119,7 @@ void ZarrChunkWriter::write(const CubeBlock& block) const {
       throw Error(where + ": Zstandard failed: " + ZSTD_getErrorName(packed));
     }
     const std::string_view name =
-        is_count ? cube::kCountVariable.name : cube::kFloatVariables[array].name;
+        is_count ? cube::kCount : std::string_view(float_names_[static_cast<size_t>(array)]);
     writeFile(directory_ / std::string(name) /
                   (std::to_string(time_chunk) + "." + std::to_string(cell_chunk)),
               {scratch.packed.data(), packed});

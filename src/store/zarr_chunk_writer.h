@@ -15,6 +15,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "store/cube_block.h"
 #include "store/zarr_cube_writer.h"
@@ -55,6 +57,7 @@ class ZarrChunkWriter {
   int32_t first_day_ = 0;
   int32_t num_days_ = 0;
   int64_t num_cells_ = 0;
+  std::vector<std::string> float_names_;  ///< the value variables, then obs_fraction
   ChunkShape chunk_;
   int zstd_level_ = 3;
 };

@@ -51,6 +51,7 @@ CPLStringList dataOptions(const CubeDescription& description, const CubeLayout& 
 
 void checkCubeDescription(const CubeDescription& description, const std::string& where) {
   if (description.num_days <= 0) throw InputError(where + ": the cube has no days");
+  if (description.variables.empty()) throw InputError(where + ": the cube has no variables");
   if (!std::is_sorted(description.cells.begin(), description.cells.end()) ||
       std::adjacent_find(description.cells.begin(), description.cells.end()) !=
           description.cells.end()) {
@@ -126,17 +127,30 @@ void createCubeArrays(GDALGroup& group, const CubeDescription& description,
 
   const std::vector<std::shared_ptr<GDALDimension>> dims = {time_dim, cell_dim};
   const CPLStringList data_options = dataOptions(description, layout);
-  for (const auto& spec : cube::kFloatVariables) {
-    auto array = createArray(group, std::string(spec.name), dims, GDT_Float32, data_options, where);
-    array->SetNoDataValue(std::numeric_limits<double>::quiet_NaN());
-    writeTextAttribute(*array, "units", std::string(spec.units), where);
-    writeTextAttribute(*array, "long_name", std::string(spec.long_name), where);
+  const auto describe = [&](GDALMDArray& array, const cube::VariableSpec& spec) {
+    if (!spec.units.empty()) writeTextAttribute(array, "units", spec.units, where);
+    writeTextAttribute(array, "long_name", spec.long_name, where);
+  };
+  std::vector<cube::VariableSpec> float_specs;
+  for (const std::string& name : description.variables) {
+    float_specs.push_back(cube::valueVariableSpec(name));
   }
-  auto count = createArray(group, std::string(cube::kCountVariable.name), dims, GDT_UInt16,
-                           data_options, where);
+  float_specs.push_back(cube::obsFractionSpec());
+  for (const cube::VariableSpec& spec : float_specs) {
+    auto array = createArray(group, spec.name, dims, GDT_Float32, data_options, where);
+    array->SetNoDataValue(std::numeric_limits<double>::quiet_NaN());
+    describe(*array, spec);
+  }
+  const cube::VariableSpec count_spec = cube::countSpec();
+  auto count = createArray(group, count_spec.name, dims, GDT_UInt16, data_options, where);
   // No fill value on the count: xarray would mask 0 as missing and turn it into floats.
-  writeTextAttribute(*count, "units", std::string(cube::kCountVariable.units), where);
-  writeTextAttribute(*count, "long_name", std::string(cube::kCountVariable.long_name), where);
+  describe(*count, count_spec);
+
+  std::string variable_list;
+  for (const std::string& name : description.variables) {
+    variable_list += (variable_list.empty() ? "" : ",") + name;
+  }
+  writeTextAttribute(group, std::string(cube::kVariablesAttr), variable_list, where);
 
   for (const auto& [name, value] : description.text_attributes) {
     writeTextAttribute(group, name, value, where);

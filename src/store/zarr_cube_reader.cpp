@@ -127,6 +127,17 @@ ZarrCubeReader::ZarrCubeReader(const std::filesystem::path& path, std::optional<
 ZarrCubeReader::~ZarrCubeReader() = default;
 
 std::vector<std::string> ZarrCubeReader::variables() const {
+  // The cube lists its value variables; cubes older than that list are scanned.
+  if (auto listed = impl_->root->GetAttribute(std::string(cube::kVariablesAttr))) {
+    const char* text = listed->ReadAsString();
+    std::vector<std::string> values;
+    for (std::string_view rest = text ? text : ""; !rest.empty();) {
+      const size_t comma = rest.find(',');
+      values.emplace_back(rest.substr(0, comma));
+      rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+    }
+    return cube::dataVariables(values);
+  }
   std::vector<std::string> names;
   for (const auto& name : impl_->root->GetMDArrayNames()) {
     auto array = impl_->root->OpenMDArray(name);

@@ -50,7 +50,9 @@ class ZarrCubeReader {
   const std::vector<int>& levels() const { return levels_; }
   /** Days since 1970-01-01 of the time coordinate, ascending. */
   const std::vector<int32_t>& days() const { return days_; }
-  /** Names of the [time][cell_ids] data arrays, in the cube's order. */
+  /** Names of the [time][cell_ids] data arrays, in the cube's order: the value variables
+   * its `variables` attribute lists, obs_fraction, n_items (older cubes without the list:
+   * every such array found). */
   std::vector<std::string> variables() const;
   /** True when the cube has a [time][cell_ids] array named `variable`. */
   bool hasVariable(std::string_view variable) const;

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <limits>
 
+#include "synth/scene_model.h"
 #include "util/error.h"
 
 namespace stac2h3::synth {
@@ -126,6 +127,14 @@ void appendItemJson(const stac::Item& item, uint64_t seed, std::string& out) {
     out += kPropertyNames[v];
     out += "\":";
     appendNumber(item.values[static_cast<size_t>(v)], out);
+  }
+  for (size_t i = 0; i < item.extra.size() && i < kOtherPercentageKeys.size(); ++i) {
+    if (const double* value = std::get_if<double>(&item.extra[i])) {
+      out += ",\"";
+      out += kOtherPercentageKeys[i];
+      out += "\":";
+      appendNumber(*value, out);
+    }
   }
   out += ",\"s2:processing_baseline\":";
   appendString(item.processing_baseline, out);

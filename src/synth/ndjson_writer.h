@@ -22,7 +22,8 @@ namespace stac2h3::synth {
  * Appends one item as a single-line STAC Item (no newline) to `out`: type, stac_version,
  * stac_extensions, id, collection, bbox, geometry (Polygon, or MultiPolygon when split at
  * ±180; rings closed), properties (datetime, platform, constellation, instruments,
- * eo:cloud_cover, the s2:*_percentage values, s2:processing_baseline, grid:code, mgrs:*,
+ * eo:cloud_cover, the s2:*_percentage values (the six, then Item::extra under
+ * kOtherPercentageKeys, as synth makes them), s2:processing_baseline, grid:code, mgrs:*,
  * "stac2h3:synthetic": true, stac2h3:seed and a description saying the item is synthetic),
  * links and assets (none: there is no image behind a synthetic item).
  * @param item  a synthetic item (mgrs_tile set, footprint not empty).

@@ -18,7 +18,7 @@ constexpr double kDaysPerYear = 365.2422;
 constexpr double kEquinoxDay = 11036.0;
 
 /** Independent noise fields. */
-enum Field : uint64_t { kWeather = 1, kClimate, kGreenness, kSnowPatches, kWhite };
+enum Field : uint64_t { kWeather = 1, kClimate, kGreenness, kSnowPatches, kWhite, kCloudKind };
 
 /** An elliptic region with a flat top and a smooth edge: 1 inside, 0 far outside. */
 struct Blob {
@@ -81,7 +81,11 @@ double roundDown6(double x) {
 
 }  // namespace
 
-std::array<double, stac::kNumValues> scenePercentages(const SceneContext& scene) {
+std::vector<std::string> otherPercentageKeys() {
+  return {kOtherPercentageKeys.begin(), kOtherPercentageKeys.end()};
+}
+
+ScenePercentages scenePercentages(const SceneContext& scene) {
   const geo::LonLat at = scene.centre;
   const double abs_lat = std::abs(at.lat);
   const double days = scene.unix_seconds / 86400.0;
@@ -143,14 +147,40 @@ std::array<double, stac::kNumValues> scenePercentages(const SceneContext& scene)
   constexpr double kOtherClasses = 0.04;  // shadows, dark features, unclassified
   const double not_vegetated = (clear_land - snow - vegetation) * (1.0 - kOtherClasses);
 
-  std::array<double, stac::kNumValues> values{};
+  ScenePercentages out;
+  auto& values = out.values;
   values[static_cast<int>(stac::Value::kCloudCover)] = roundDown6(cloud);
   values[static_cast<int>(stac::Value::kNodata)] = roundDown6(nodata);
   values[static_cast<int>(stac::Value::kSnowIce)] = roundDown6(snow);
   values[static_cast<int>(stac::Value::kVegetation)] = roundDown6(vegetation);
   values[static_cast<int>(stac::Value::kNotVegetated)] = roundDown6(not_vegetated);
   values[static_cast<int>(stac::Value::kWater)] = roundDown6(water);
-  return values;
+
+  // The cloud's kinds: cirrus is thin high cloud, common at low latitudes; thick weather
+  // is mostly high probability. The three add up to the (rounded) cloud cover.
+  auto& other = out.other;
+  auto share = [&](Other kind) -> double& { return other[static_cast<size_t>(kind)]; };
+  const double kind =
+      unitInterval(hashKeys(scene.seed, kCloudKind, scene.tile_key,
+                            static_cast<uint64_t>(std::llround(scene.unix_seconds))));
+  const double cirrus_share = std::clamp(0.05 + 0.25 * itcz + 0.15 * kind, 0.0, 0.6);
+  const double high_share = (1.0 - cirrus_share) * (0.3 + 0.6 * cloud_share);
+  const double cloud_cover = values[static_cast<int>(stac::Value::kCloudCover)];
+  share(Other::kHighProbaClouds) = roundDown6(cloud_cover * high_share);
+  share(Other::kThinCirrus) = roundDown6(cloud_cover * cirrus_share);
+  share(Other::kMediumProbaClouds) =
+      roundDown6(cloud_cover - share(Other::kHighProbaClouds) - share(Other::kThinCirrus));
+  // The classes not_vegetated left over: shadows (where there is cloud to cast them),
+  // dark features, a few saturated or defective pixels, the rest unclassified.
+  const double remainder = (clear_land - snow - vegetation) * kOtherClasses;
+  const double shadow = std::min(remainder * (0.3 + 0.5 * kind), 0.5 * cloud);
+  const double dark = (remainder - shadow) * 0.5;
+  const double saturated = (remainder - shadow) * 0.01;
+  share(Other::kCloudShadow) = roundDown6(shadow);
+  share(Other::kDarkFeatures) = roundDown6(dark);
+  share(Other::kSaturatedDefective) = roundDown6(saturated);
+  share(Other::kUnclassified) = roundDown6(remainder - shadow - dark - saturated);
+  return out;
 }
 
 }  // namespace stac2h3::synth

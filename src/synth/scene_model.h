@@ -12,14 +12,19 @@
  *
  * Consistency: all values are percentages of the tile in [0, 100]; nodata is the share of
  * the tile outside the swath; cloud is a share of the rest; snow_ice + vegetation +
- * not_vegetated + water <= 100 - cloud - nodata (the remainder stands for the classes stac2h3
- * does not map: cloud shadow, dark features, unclassified). Values are rounded down to 6
- * decimals, as Earth Search prints them, which keeps the sums within bounds.
+ * not_vegetated + water <= 100 - cloud - nodata. The other Sentinel-2 classes follow:
+ * high and medium probability clouds and thin cirrus add up to the cloud cover; cloud
+ * shadow (never more than the cloud), dark features, unclassified and saturated/defective
+ * pixels share the remainder, so that every class together stays within 100. Values are
+ * rounded down to 6 decimals, as Earth Search prints them, which keeps the sums within bounds.
  */
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "geo/geometry.h"
 #include "stac/item.h"
@@ -36,10 +41,39 @@ struct SceneContext {
   double unix_seconds = 0.0;   ///< sensing time
 };
 
+/** The other Sentinel-2 L2A percentages of a synthetic item, under Earth Search's keys, in
+ * ScenePercentages::other order. */
+inline constexpr std::array<std::string_view, 7> kOtherPercentageKeys = {
+    "s2:high_proba_clouds_percentage",
+    "s2:medium_proba_clouds_percentage",
+    "s2:thin_cirrus_percentage",
+    "s2:cloud_shadow_percentage",
+    "s2:dark_features_percentage",
+    "s2:unclassified_percentage",
+    "s2:saturated_defective_pixel_percentage"};
+/** kOtherPercentageKeys as strings: the extra properties of a synthetic items file. */
+std::vector<std::string> otherPercentageKeys();
+
+/** Indices into ScenePercentages::other. */
+enum class Other {
+  kHighProbaClouds,
+  kMediumProbaClouds,
+  kThinCirrus,
+  kCloudShadow,
+  kDarkFeatures,
+  kUnclassified,
+  kSaturatedDefective
+};
+
+struct ScenePercentages {
+  std::array<double, stac::kNumValues> values{};            ///< indexed by stac::Value
+  std::array<double, kOtherPercentageKeys.size()> other{};  ///< indexed by Other
+};
+
 /**
- * The scene's percentages, indexed by stac::Value.
+ * The scene's percentages.
  * @return values in [0, 100] with the sums described above; the same for the same context.
  */
-std::array<double, stac::kNumValues> scenePercentages(const SceneContext& scene);
+ScenePercentages scenePercentages(const SceneContext& scene);
 
 }  // namespace stac2h3::synth

@@ -145,7 +145,9 @@ std::vector<stac::Item> Synthesizer::itemsOfDay(stac::UtcDay day) const {
     scene.land_fraction = tile.land_fraction;
     scene.valid_share = visit.valid_share;
     scene.unix_seconds = acquisition.sensed;
-    item.values = scenePercentages(scene);
+    const ScenePercentages percentages = scenePercentages(scene);
+    item.values = percentages.values;
+    item.extra.assign(percentages.other.begin(), percentages.other.end());
     item.footprint = visit.footprint < 0
                          ? tile.footprint
                          : coverage_.partial_footprints[static_cast<size_t>(visit.footprint)];

@@ -92,11 +92,11 @@ TEST(LongTable, GeopandasReadsOneRowPerObservedCellDay) {
   {
     LongTableWriter writer(path, description);
     CubeBlock block;
-    block.reset(description.first_day, 2, 2);
+    block.reset(description.first_day, 2, 2, description.variables.size());
     block.floats[0][0] = 12.5f;  // day 0, cell 0: cloud only, other values NULL
     block.floats[6][0] = 0.25f;
     block.n_items[0] = 1;
-    for (int v = 0; v < kNumFloatVariables; ++v) block.floats[v][3] = static_cast<float>(v);
+    for (size_t v = 0; v < block.floats.size(); ++v) block.floats[v][3] = static_cast<float>(v);
     block.n_items[3] = 3;  // day 1, cell 1
     writer.write(block);
     EXPECT_EQ(writer.rows(), 2);

@@ -59,7 +59,7 @@ class ItemsReadAhead : public ::testing::Test {
 
 TEST_F(ItemsReadAhead, EveryRowOnceInOrderWithItsBytes) {
   int next = 0;
-  const int64_t rows = readItemsAhead(path_, [&](const RawItemBatch& batch) {
+  const int64_t rows = readItemsAhead(path_, {}, [&](const RawItemBatch& batch) {
     for (const store::RawItem& raw : batch.items) {
       const stac::Item expected = makeItem(next);
       EXPECT_EQ(raw.id, expected.id);
@@ -81,7 +81,7 @@ TEST_F(ItemsReadAhead, EveryRowOnceInOrderWithItsBytes) {
 
 TEST_F(ItemsReadAhead, AFailingConsumerStopsTheReadingAndItsErrorPasses) {
   int batches = 0;
-  EXPECT_THROW(readItemsAhead(path_,
+  EXPECT_THROW(readItemsAhead(path_, {},
                               [&](const RawItemBatch&) {
                                 if (++batches == 2) throw std::runtime_error("consumer failed");
                               }),
@@ -121,7 +121,7 @@ TEST_F(ItemsReadAhead, TheGpkgPathGivesTheSameCubeAsDecodedItems) {
 }
 
 TEST(ItemsReadAheadErrors, AMissingFileIsAnError) {
-  EXPECT_THROW(readItemsAhead("/nonexistent/items.gpkg", [](const RawItemBatch&) {}), Error);
+  EXPECT_THROW(readItemsAhead("/nonexistent/items.gpkg", {}, [](const RawItemBatch&) {}), Error);
 }
 
 }  // namespace

@@ -3,9 +3,10 @@
 stac2h3's: shapely/GEOS overlaps in a Lambert azimuthal equal-area projection (authalic
 sphere) centred on each footprint, geodesic edges densified, cells and cell areas from h3-js.
 
-Usage: reference_resample.py RES OURS.txt NODE_MODULES ITEMS.ndjson...
-OURS.txt: one line per observed (cell, day): "hexcell day cloud_cover obs_fraction n_items"
-(cloud_cover "nan" when none). Exits 0 when every value agrees to 1e-3 relative.
+Usage: reference_resample.py [--value-key KEY] RES OURS.txt NODE_MODULES ITEMS.ndjson...
+OURS.txt: one line per observed (cell, day): "hexcell day value obs_fraction n_items"
+(value "nan" when none), the value being the mean of the property KEY (default
+eo:cloud_cover). Exits 0 when every value agrees to 1e-3 relative.
 """
 import json
 import math
@@ -75,7 +76,7 @@ def baseline_of(props):
     return int(digits) if digits else -1
 
 
-def read_items(paths):
+def read_items(paths, value_key):
     items = []
     for path in paths:
         for line in open(path):
@@ -90,7 +91,7 @@ def read_items(paths):
             when = datetime.fromisoformat(props["datetime"].replace("Z", "+00:00"))
             polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else \
                 [geometry["coordinates"]]
-            cloud = props.get("eo:cloud_cover")
+            cloud = props.get(value_key)
             nodata = props.get("s2:nodata_pixel_percentage")
             items.append({
                 "id": feature.get("id", ""), "collection": feature.get("collection", ""),
@@ -136,8 +137,8 @@ def apply_acquisition_rule(items):
     return [item for item, k in zip(items, keep) if k]
 
 
-def main(res, ours_path, node_modules, paths):
-    items = apply_acquisition_rule(read_items(paths))
+def main(res, ours_path, node_modules, paths, value_key):
+    items = apply_acquisition_rule(read_items(paths, value_key))
     edge_km = {2: 158.0, 3: 59.8, 4: 22.6, 5: 8.5, 6: 3.2}[res]  # h3 minimum edge lengths
     step = 1.0 / 6371.0  # densify every ~1 km
     shapes, samples = [], []
@@ -213,7 +214,7 @@ def main(res, ours_path, node_modules, paths):
         ref_cloud = s[2] / s[1] if s[1] > 0 else math.nan
         if math.isnan(ref_cloud) != math.isnan(cloud) or (
                 not math.isnan(cloud) and abs(cloud - ref_cloud) > TOLERANCE * max(abs(ref_cloud), 1e-3)):
-            problems.append(f"{key}: cloud_cover {cloud} vs reference {ref_cloud}")
+            problems.append(f"{key}: {value_key} {cloud} vs reference {ref_cloud}")
     print(f"reference: {len(items)} items after the acquisition rule, {compared} cell-days compared, "
           f"{len(problems)} problems")
     for p in problems[:20]:
@@ -222,4 +223,8 @@ def main(res, ours_path, node_modules, paths):
 
 
 if __name__ == "__main__":
-    sys.exit(main(int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]))
+    args = sys.argv[1:]
+    key = "eo:cloud_cover"
+    if args[0] == "--value-key":
+        key, args = args[1], args[2:]
+    sys.exit(main(int(args[0]), args[1], args[2], args[3:], key))

@@ -59,17 +59,18 @@ TEST(ZarrCubeWriter, XarrayReadsTheSameNumbers) {
     for (int32_t first = 0; first < description.num_days; first += layout.time_chunk) {
       CubeBlock block;
       const int32_t days = std::min(layout.time_chunk, description.num_days - first);
-      block.reset(description.first_day + first, days, num_cells);
+      block.reset(description.first_day + first, days, num_cells, description.variables.size());
       for (int32_t d = 0; d < days; ++d) {
         for (int64_t c = 0; c < num_cells; ++c) {
           const int32_t day = first + d;
           if ((day + c) % 3 == 0) continue;  // not observed: NaN / 0
           const size_t at = static_cast<size_t>(d * num_cells + c);
-          for (int v = 0; v < kNumFloatVariables; ++v) {
-            const float value =
-                static_cast<float>(day) * 1.25f + static_cast<float>(c * 7 + v) / 3.0f;
+          for (size_t v = 0; v < block.floats.size(); ++v) {
+            const float value = static_cast<float>(day) * 1.25f +
+                                static_cast<float>(c * 7 + static_cast<int64_t>(v)) / 3.0f;
             block.floats[v][at] = value;
-            expected << cube::kFloatVariables[v].name << ' ' << day << ' ' << c << ' ';
+            expected << cube::dataVariables(description.variables)[v] << ' ' << day << ' ' << c
+                     << ' ';
             char text[32];
             std::snprintf(text, sizeof text, "%.9g", static_cast<double>(value));
             expected << text << '\n';
@@ -109,7 +110,8 @@ TEST(ZarrCubeWriter, RejectsUnsortedCellsAndBlocksOutsideTheAxis) {
   {
     ZarrCubeWriter writer(dir / "b.zarr", description);
     CubeBlock block;
-    block.reset(description.first_day + 15, 16, static_cast<int64_t>(description.cells.size()));
+    block.reset(description.first_day + 15, 16, static_cast<int64_t>(description.cells.size()),
+                description.variables.size());
     EXPECT_THROW(writer.write(block), Error);
   }
   fs::remove_all(dir);

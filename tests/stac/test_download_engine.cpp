@@ -169,7 +169,7 @@ TEST(Download, AsksForFieldsWhenTheServerConforms) {
   }
   const auto& item = sink.stored.at("sentinel-2-l2a/S2G_20240101_0003_L2A");
   ASSERT_EQ(item.extra.size(), 1u);
-  EXPECT_EQ(item.extra[0], "S2A_MSIL2A_20240101_3.SAFE");
+  EXPECT_EQ(item.extra[0], stac::PropertyValue("S2A_MSIL2A_20240101_3.SAFE"));
   EXPECT_EQ(item.mgrs_tile, "04CNL");
   EXPECT_FALSE(std::isnan(item.value(Value::kWater)));
 }

@@ -186,7 +186,7 @@ TEST(ItemProfiles, OtherApisLegacySentinel2Keys) {
   EXPECT_GE(with_sentinel2_keys, 24);  // 14 s2:* + 10 sentinel2:* items
 }
 
-TEST(ItemProfiles, ExtraPropertiesAreCopiedAsTextAndMissingStaysNull) {
+TEST(ItemProfiles, ExtraPropertiesKeepNumbersAndTextAndMissingStaysNull) {
   const auto path = itemsFile("earthsearch-v1.ndjson");
   STAC2H3_REQUIRE_SHARED(path);
   ParseOptions options;
@@ -195,12 +195,11 @@ TEST(ItemProfiles, ExtraPropertiesAreCopiedAsTextAndMissingStaysNull) {
   const Page page = parseFile(path, options);
   const Item& a = byId(page, "S2A_T13TDE_20240402T174230_L2A");
   ASSERT_EQ(a.extra.size(), 5u);
-  EXPECT_EQ(a.extra[0], "05.10");
-  ASSERT_TRUE(a.extra[1].has_value());
-  EXPECT_GT(std::stod(*a.extra[1]), 0.0);
-  EXPECT_FALSE(a.extra[2].has_value());
-  EXPECT_EQ(a.extra[3], "1.0.0");      // top-level key
-  EXPECT_EQ(a.extra[4], "[\"msi\"]");  // arrays as JSON
+  EXPECT_EQ(a.extra[0], PropertyValue("05.10"));
+  EXPECT_EQ(a.extra[1], PropertyValue(51.5374593346921));  // the item's number, exactly
+  EXPECT_EQ(a.extra[2], PropertyValue());
+  EXPECT_EQ(a.extra[3], PropertyValue("1.0.0"));      // top-level key
+  EXPECT_EQ(a.extra[4], PropertyValue("[\"msi\"]"));  // arrays as JSON
 }
 
 TEST(ItemProfiles, NullValuesStayMissing) {

@@ -4,6 +4,7 @@
  */
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include "items_fixture.h"
 #include "shared_data.h"
 #include "store/items_gpkg.h"
+#include "store/zarr_cube_reader.h"
 
 namespace stac2h3::store {
 namespace {
@@ -91,13 +93,42 @@ TEST(ItemsCli, SimplifyPrintsSizes) {
                 .status,
             0);
   const CliRun run = runCli("simplify " + full.path().string() + " -o " + small.path().string() +
-                            " --keep cloud_cover");
+                            " --keep s2_product_uri --drop water");
   EXPECT_EQ(run.status, 0) << run.output;
   EXPECT_NE(run.output.find(full.path().string() + ": "), std::string::npos) << run.output;
-  EXPECT_NE(run.output.find("dropped: platform,"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("dropped: platform,mgrs_tile,processing_baseline,water,s2_granule_id"),
+            std::string::npos)
+      << run.output;
   EXPECT_LT(std::filesystem::file_size(small.path()), std::filesystem::file_size(full.path()));
   const CliRun bad = runCli("simplify " + full.path().string() + " -o " + small.path().string());
   EXPECT_EQ(bad.status, 2) << bad.output;
+}
+
+TEST(ResampleCli, AnyNumericColumnIsAVariableAndATextOneIsRefused) {
+  const auto source = test::sharedData("sentinel2-stac/items/earthsearch-v1.ndjson");
+  STAC2H3_REQUIRE_SHARED(source);
+  ScratchFile items("cli_vars.gpkg");
+  const std::filesystem::path cube = items.path().string() + ".zarr";
+  ASSERT_EQ(runCli("import -q " + source.string() + " -o " + items.path().string() +
+                   " --properties s2:cloud_shadow_percentage,s2:product_uri")
+                .status,
+            0);
+  const CliRun text = runCli("resample " + items.path().string() + " --res 2 -o " + cube.string() +
+                             " --var cloud_cover,s2_product_uri");
+  EXPECT_EQ(text.status, 2) << text.output;
+  EXPECT_EQ(std::count(text.output.begin(), text.output.end(), '\n'), 1) << text.output;
+  EXPECT_NE(text.output.find("'s2_product_uri' holds text"), std::string::npos) << text.output;
+  EXPECT_FALSE(std::filesystem::exists(cube));
+
+  const CliRun mapped = runCli("resample " + items.path().string() + " --res 2 -o " +
+                               cube.string() + " --var s2_cloud_shadow_percentage,cloud_cover");
+  ASSERT_EQ(mapped.status, 0) << mapped.output;
+  const ZarrCubeReader reader(cube);
+  EXPECT_EQ(reader.variables(),
+            (std::vector<std::string>{"s2_cloud_shadow_percentage", "cloud_cover", "obs_fraction",
+                                      "n_items"}));
+  EXPECT_EQ(reader.units("s2_cloud_shadow_percentage"), "%");
+  std::filesystem::remove_all(cube);
 }
 
 }  // namespace

@@ -83,7 +83,7 @@ TEST_F(ItemsExternal, AnotherWritersRowsAreIndexedByTheFilesTriggers) {
   // And our writer appends after it, keeping the index whole.
   ItemsWriter writer(file_.path(), {"s2:product_uri"});
   stac::Item item = test::squareItem("after-gdal", 7, 8);
-  item.extra = {std::nullopt};
+  item.extra = {std::monostate{}};
   writer.write(std::vector{item});
   EXPECT_EQ(test::rtreeProblem(file_.path()), "");
 }

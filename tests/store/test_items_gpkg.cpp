@@ -147,17 +147,21 @@ TEST(ItemsGpkg, RtreeFollowsInsertsAndReplacementsAndKeepsItsTriggers) {
 TEST(ItemsGpkg, ExtraColumnsAreAddedAndReadBack) {
   ScratchFile file("extras.gpkg");
   stac::Item item = squareItem("E", 0, 0);
-  item.extra = {std::string("S2B_MSIL2A.SAFE"), std::nullopt};
+  item.extra = {std::string("S2B_MSIL2A.SAFE"), std::monostate{}};
   {
     ItemsWriter writer(file.path(), {"s2:product_uri", "view:sun_elevation"});
     writer.write(std::vector{item});
   }
   {
-    // Reopening with one more key adds its column; old rows have NULL there.
+    // A key gets its column with its first value, typed by it (a number: REAL); old rows
+    // have NULL there. A text value stored into a REAL column stays text.
     ItemsWriter writer(file.path(), {"s2:product_uri", "view:sun_elevation", "gsd"});
     stac::Item second = squareItem("F", 1, 1);
-    second.extra = {std::nullopt, std::string("41.5"), std::string("10")};
+    second.extra = {std::monostate{}, 41.5, std::string("10 m")};
     writer.write(std::vector{second});
+    stac::Item third = squareItem("G", 2, 2);
+    third.extra = {std::monostate{}, std::string("high"), 10.0};
+    writer.write(std::vector{third});
     EXPECT_THROW(writer.write(std::vector{item}), Error);  // two extras for three columns
   }
   ItemsReader reader(file.path());
@@ -165,12 +169,32 @@ TEST(ItemsGpkg, ExtraColumnsAreAddedAndReadBack) {
             (std::vector<std::string>{"s2_product_uri", "view_sun_elevation", "gsd"}));
   stac::Item back;
   ASSERT_TRUE(reader.next(back));
-  EXPECT_EQ(back.extra[0], "S2B_MSIL2A.SAFE");
-  EXPECT_FALSE(back.extra[1].has_value());
-  EXPECT_FALSE(back.extra[2].has_value());
+  EXPECT_EQ(back.extra[0], stac::PropertyValue("S2B_MSIL2A.SAFE"));
+  EXPECT_EQ(back.extra[1], stac::PropertyValue());
+  EXPECT_EQ(back.extra[2], stac::PropertyValue());
   ASSERT_TRUE(reader.next(back));
-  EXPECT_EQ(back.extra[1], "41.5");
+  EXPECT_EQ(back.extra[1], stac::PropertyValue(41.5));
+  EXPECT_EQ(back.extra[2], stac::PropertyValue("10 m"));
+  ASSERT_TRUE(reader.next(back));
+  EXPECT_EQ(back.extra[1], stac::PropertyValue("high"));
+  EXPECT_EQ(back.extra[2], stac::PropertyValue("10.0"));  // a number in a TEXT column: text
   EXPECT_FALSE(reader.next(back));
+  // Only REAL columns can be read as numbers; their text values read as NaN.
+  {
+    ItemsQuery numbers;
+    numbers.value_columns = {"view_sun_elevation", "cloud_cover"};
+    ItemsReader numeric(file.path(), numbers);
+    RawItem raw;
+    ASSERT_TRUE(numeric.next(raw));
+    ASSERT_TRUE(numeric.next(raw));
+    EXPECT_EQ(raw.numbers[0], 41.5);
+    ASSERT_TRUE(numeric.next(raw));
+    EXPECT_TRUE(std::isnan(raw.numbers[0]));
+    numbers.value_columns = {"gsd"};
+    EXPECT_THROW(ItemsReader(file.path(), numbers), InputError);  // TEXT
+    numbers.value_columns = {"no_such"};
+    EXPECT_THROW(ItemsReader(file.path(), numbers), InputError);
+  }
   EXPECT_EQ(extraColumnName("eo:cloud cover-x"), "eo_cloud_cover_x");
   EXPECT_THROW(ItemsWriter(file.path(), {"platform"}), InputError);
 }

@@ -3,14 +3,19 @@
  * malformed lines (reported, skipped, the rest kept), column dropping.
  */
 #include <gtest/gtest.h>
+#include <simdjson.h>
 
+#include <array>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "items_fixture.h"
 #include "shared_data.h"
 #include "store/items_import.h"
 #include "store/items_simplify.h"
+#include "store/sqlite_db.h"
 #include "util/error.h"
 
 namespace stac2h3::store {
@@ -97,6 +102,76 @@ TEST(ItemsImport, MissingInputIsAnInputError) {
   EXPECT_THROW(importItems({"/no/such/file.ndjson"}, {}, writer, {}), InputError);
 }
 
+TEST(ItemsImport, NumericPropertiesAreRealColumnsOfTheItemsNumbers) {
+  const auto source = itemsDir() / "earthsearch-v1.ndjson";
+  STAC2H3_REQUIRE_SHARED(source);
+  ScratchFile file("import_numeric.gpkg");
+  const std::vector<std::string> keys = {"s2:cloud_shadow_percentage", "view:sun_elevation",
+                                         "view:sun_azimuth", "s2:product_uri", "eo:cloud_cover"};
+  stac::ParseOptions options;
+  options.extra_properties = keys;
+  {
+    ItemsWriter writer(file.path(), keys);
+    importItems({source}, options, writer, {});
+  }
+  // The reference: every line's numbers read by simdjson alone, by (collection, id).
+  constexpr std::array<std::string_view, 4> kNumericKeys = {
+      "s2:cloud_shadow_percentage", "view:sun_elevation", "view:sun_azimuth", "eo:cloud_cover"};
+  std::map<std::pair<std::string, std::string>, std::array<std::optional<double>, 4>> expected;
+  simdjson::dom::parser parser;
+  std::ifstream in(source);
+  for (std::string line; std::getline(in, line);) {
+    simdjson::dom::element root;
+    ASSERT_EQ(parser.parse(line).get(root), simdjson::SUCCESS);
+    std::string_view id, collection;
+    if (root["id"].get(id) || root["collection"].get(collection)) continue;
+    auto& numbers = expected[{std::string(collection), std::string(id)}];
+    for (size_t k = 0; k < kNumericKeys.size(); ++k) {
+      double number = 0;
+      if (root["properties"][kNumericKeys[k]].get_double().get(number) == simdjson::SUCCESS) {
+        numbers[k] = number;
+      }
+    }
+  }
+  SqliteDb db(file.path(), SQLITE_OPEN_READONLY);
+  SqliteStatement types = db.prepare(
+      "SELECT name, type FROM pragma_table_info('items') WHERE name IN "
+      "('s2_cloud_shadow_percentage', "
+      "'view_sun_elevation', 'view_sun_azimuth', 's2_product_uri', 'eo_cloud_cover')");
+  std::map<std::string, std::string> declared;
+  while (types.step()) declared[std::string(types.columnText(0))] = types.columnText(1);
+  EXPECT_EQ(declared, (std::map<std::string, std::string>{{"eo_cloud_cover", "REAL"},
+                                                          {"s2_cloud_shadow_percentage", "REAL"},
+                                                          {"view_sun_azimuth", "REAL"},
+                                                          {"s2_product_uri", "TEXT"},
+                                                          {"view_sun_elevation", "REAL"}}));
+  SqliteStatement rows = db.prepare(
+      "SELECT collection, id, s2_cloud_shadow_percentage, view_sun_elevation, "
+      "view_sun_azimuth, eo_cloud_cover, typeof(s2_cloud_shadow_percentage), "
+      "typeof(s2_product_uri) FROM items");
+  int compared = 0;
+  while (rows.step()) {
+    const auto found =
+        expected.find({std::string(rows.columnText(0)), std::string(rows.columnText(1))});
+    ASSERT_NE(found, expected.end());
+    for (int k = 0; k < 4; ++k) {
+      const std::optional<double> number = found->second[static_cast<size_t>(k)];
+      if (!number) {
+        EXPECT_TRUE(rows.columnIsNull(2 + k)) << kNumericKeys[static_cast<size_t>(k)];
+        continue;
+      }
+      EXPECT_EQ(rows.columnType(2 + k), SQLITE_FLOAT) << kNumericKeys[static_cast<size_t>(k)];
+      EXPECT_EQ(rows.columnRealOrNaN(2 + k), *number);  // bit for bit
+      ++compared;
+    }
+    if (!rows.columnIsNull(2)) {
+      EXPECT_EQ(rows.columnText(6), "real");
+    }
+    EXPECT_NE(rows.columnText(7), "real");  // text, or null where an item has none
+  }
+  EXPECT_GT(compared, 400);
+}
+
 TEST(ItemsSimplify, DropsColumnsAndStaysReadable) {
   const auto source = itemsDir() / "earthsearch-v1.ndjson";
   STAC2H3_REQUIRE_SHARED(source);
@@ -109,16 +184,21 @@ TEST(ItemsSimplify, DropsColumnsAndStaysReadable) {
     importItems({source}, options, writer, {});
     writer.markSliceDone("s");
   }
-  const SimplifySummary summary =
-      simplifyItems(full.path(), small.path(), {"cloud_cover", "s2_product_uri"});
+  // By default the value columns stay (the six and the REAL view_sun_elevation); --keep
+  // adds a text column, --drop removes value columns.
+  const SimplifySummary summary = simplifyItems(
+      full.path(), small.path(),
+      {{"s2_product_uri"}, {"nodata", "snow_ice", "vegetation", "not_vegetated", "water"}});
   EXPECT_LT(summary.bytes_after, summary.bytes_before);
-  EXPECT_EQ(summary.kept, (std::vector<std::string>{"fid", "geom", "id", "collection", "datetime",
-                                                    "cloud_cover", "s2_product_uri"}));
-  EXPECT_EQ(summary.dropped.size(), 9u);  // 3 text, 5 value, 1 extra column
+  EXPECT_EQ(summary.kept,
+            (std::vector<std::string>{"fid", "geom", "id", "collection", "datetime", "cloud_cover",
+                                      "s2_product_uri", "view_sun_elevation"}));
+  EXPECT_EQ(summary.dropped.size(), 8u);  // 3 text, 5 value columns
   std::vector<stac::Item> before;
   readItems(full.path(), [&](const stac::Item& item) { before.push_back(item); });
   ItemsReader reader(small.path());
-  EXPECT_EQ(reader.extraColumns(), (std::vector<std::string>{"s2_product_uri"}));
+  EXPECT_EQ(reader.extraColumns(),
+            (std::vector<std::string>{"s2_product_uri", "view_sun_elevation"}));
   stac::Item item;
   size_t i = 0;
   while (reader.next(item)) {
@@ -135,7 +215,9 @@ TEST(ItemsSimplify, DropsColumnsAndStaysReadable) {
   EXPECT_THROW(ItemsWriter{small.path()}, Error);                          // cannot append
   EXPECT_THROW(simplifyItems(full.path(), small.path(), {}), InputError);  // exists
   ScratchFile other("simplify_other.gpkg");
-  EXPECT_THROW(simplifyItems(full.path(), other.path(), {"no_such"}), InputError);
+  EXPECT_THROW(simplifyItems(full.path(), other.path(), {{"no_such"}, {}}), InputError);
+  EXPECT_THROW(simplifyItems(full.path(), other.path(), {{}, {"id"}}), InputError);  // required
+  EXPECT_THROW(simplifyItems(full.path(), other.path(), {{"water"}, {"water"}}), InputError);
   EXPECT_FALSE(std::filesystem::exists(other.path()));
 }
 

@@ -15,6 +15,7 @@
 #include "store/items_gpkg.h"
 #include "synth/land_mask.h"
 #include "synth/ndjson_writer.h"
+#include "synth/scene_model.h"
 #include "synth/utm_projection.h"
 
 namespace stac2h3::synth {
@@ -121,6 +122,7 @@ TEST(Percentages, ConsistentAndNodataMatchesFootprintArea) {
   std::map<std::string, const CatalogTile*> tiles;
   for (const CatalogTile& tile : europe().tiles()) tiles[tile.spec.name] = &tile;
   int partial = 0;
+  int shadowed = 0;
   for (const auto& item : items) {
     double sum = 0;
     for (const double v : item.values) {
@@ -129,6 +131,26 @@ TEST(Percentages, ConsistentAndNodataMatchesFootprintArea) {
       sum += v;
     }
     EXPECT_LE(sum, 100.0 + 1e-9) << item.id;
+    // The other classes: the three cloud kinds add up to the cloud cover, shadow stays below
+    // it, and every class together stays within the tile.
+    ASSERT_EQ(item.extra.size(), kOtherPercentageKeys.size());
+    auto other = [&](Other kind) {
+      return std::get<double>(item.extra[static_cast<size_t>(kind)]);
+    };
+    const double cloud = item.value(stac::Value::kCloudCover);
+    EXPECT_NEAR(other(Other::kHighProbaClouds) + other(Other::kMediumProbaClouds) +
+                    other(Other::kThinCirrus),
+                cloud, 3e-6)
+        << item.id;
+    EXPECT_LE(other(Other::kCloudShadow), cloud) << item.id;
+    double all = sum;
+    for (const Other kind : {Other::kCloudShadow, Other::kDarkFeatures, Other::kUnclassified,
+                             Other::kSaturatedDefective}) {
+      EXPECT_GE(other(kind), 0.0) << item.id;
+      all += other(kind);
+    }
+    EXPECT_LE(all, 100.0 + 1e-9) << item.id;
+    shadowed += other(Other::kCloudShadow) > 0 ? 1 : 0;
     // The footprint's area share, measured again in UTM from its lon/lat vertices.
     const CatalogTile& tile = *tiles.at(item.mgrs_tile);
     const UtmProjection projection(tile.spec.zone, tile.spec.south);
@@ -149,6 +171,7 @@ TEST(Percentages, ConsistentAndNodataMatchesFootprintArea) {
   }
   EXPECT_GT(partial, 0);
   EXPECT_LT(partial, static_cast<int>(items.size()));
+  EXPECT_GT(shadowed, static_cast<int>(items.size()) / 4);
 }
 
 TEST(Percentages, SeasonsAndLatitudes) {
@@ -226,7 +249,7 @@ TEST(Ndjson, ParsesAndRoundTrips) {
 
 TEST(Gpkg, EqualsWhatImportMakesOfTheNdjson) {
   const auto items = roundTripSample();
-  stac::ItemParser parser;
+  stac::ItemParser parser({otherPercentageKeys(), {}});
   stac::Page page;
   for (const auto& item : items) {
     std::string line;
@@ -237,9 +260,9 @@ TEST(Gpkg, EqualsWhatImportMakesOfTheNdjson) {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   {
-    store::ItemsWriter direct(dir / "direct.gpkg");
+    store::ItemsWriter direct(dir / "direct.gpkg", otherPercentageKeys());
     direct.write(items);
-    store::ItemsWriter imported(dir / "imported.gpkg");
+    store::ItemsWriter imported(dir / "imported.gpkg", otherPercentageKeys());
     imported.write(page.items);
   }
   store::ItemsReader a(dir / "direct.gpkg");
@@ -255,8 +278,12 @@ TEST(Gpkg, EqualsWhatImportMakesOfTheNdjson) {
     EXPECT_EQ(x.mgrs_tile, y.mgrs_tile);
     EXPECT_EQ(x.processing_baseline, y.processing_baseline);
     EXPECT_EQ(x.values, y.values);
+    EXPECT_EQ(x.extra, y.extra);
     EXPECT_EQ(x.footprint, y.footprint);
   }
+  // The other percentages are REAL columns under their s2: keys.
+  EXPECT_EQ(a.extraColumns().size(), kOtherPercentageKeys.size());
+  EXPECT_EQ(a.extraColumns().front(), "s2_high_proba_clouds_percentage");
   std::filesystem::remove_all(dir);
 }
 
