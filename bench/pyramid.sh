@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# @file pyramid.sh
+# @brief The pyramid benchmark of issue 12: one items file resampled at level RES alone, then
+# with `--pyramid` (every level RES..0); wall, CPU (user+sys), peak RSS, the write phase and
+# the Zarr size of each, and the pyramid's time relative to the level alone.
+#
+# Usage: bench/pyramid.sh [BUILD_DIR] [ITEMS_GPKG] [RES]
+#   BUILD_DIR   where stac2h3 was built (default build/release)
+#   ITEMS_GPKG  the items (default: a global synthetic year, synthesised to
+#               $PYRAMID_DIR/year.gpkg when missing: ~10 min, 2.6 GB)
+#   RES         the finest level (default 5)
+# Environment: PYRAMID_DIR (work directory, default /tmp/stac2h3-pyramid; outputs kept there).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build/release}
+work=${PYRAMID_DIR:-/tmp/stac2h3-pyramid}
+items=${2:-$work/year.gpkg}
+res=${3:-5}
+stac2h3="$(pwd)/$build/src/cli/stac2h3"
+mkdir -p "$work"
+
+if [ ! -f "$items" ]; then
+  "$stac2h3" synth --start 2025-01-01 --end 2025-12-31 --seed 1 -o "$items"
+fi
+
+declare -A wall cpu rss write size
+run() {  # name, then the resample flags
+  local name=$1 cube="$work/$1.zarr"
+  shift
+  rm -rf "$cube"
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.log" \
+    "$stac2h3" resample "$items" --res "$res" -o "$cube" "$@" 2> "$work/$name.log" ||
+    { cat "$work/$name.log" >&2; exit 1; }
+  grep -E "phases|pyramid of" "$work/$name.log" | sed "s/^stac2h3 resample/  $name/" >&2
+  read -r w user sys rss_kb < "$work/time.log"
+  wall[$name]=$w
+  cpu[$name]=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }')
+  rss[$name]=$((rss_kb / 1024))
+  write[$name]=$(sed -n 's/.*write \([0-9.]*\) s.*/\1/p' "$work/$name.log")
+  size[$name]=$(du -sb "$cube" | awk '{printf "%.0f", $1 / 1e6}')
+}
+
+echo "load before: $(uptime | sed 's/.*load average: //')  cores: $(nproc)" >&2
+run level
+run pyramid --pyramid
+echo "load after: $(uptime | sed 's/.*load average: //')" >&2
+echo "| run | levels | wall s | CPU s | peak RSS MB | write s | Zarr MB |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+echo "| level $res alone | $res | ${wall[level]} | ${cpu[level]} | ${rss[level]} | ${write[level]} | ${size[level]} |"
+echo "| pyramid | $res..0 | ${wall[pyramid]} | ${cpu[pyramid]} | ${rss[pyramid]} | ${write[pyramid]} | ${size[pyramid]} |"
+echo "pyramid / level $res: wall $(echo "scale=2; ${wall[pyramid]} / ${wall[level]}" | bc)x," \
+  "CPU $(echo "scale=2; ${cpu[pyramid]} / ${cpu[level]}" | bc)x"
