@@ -85,8 +85,7 @@ void printSummary(const resample::ResampleStats& stats,
                  "them above) %s\n",
                  levels.size(), cells.c_str());
   }
-  // Wall-clock phases; the overlaps run during the reading and the writes during the
-  // accumulation, so the phases add up to more than the total.
+  // Wall-clock phases; the overlaps run during the reading (their CPU time is shown there).
   std::fprintf(stderr,
                "stac2h3 resample: phases: read %.1f s (overlaps %.1f s CPU alongside), dedupe "
                "%.1f s, overlaps wait %.1f s, accumulate %.1f s, write %.1f s\n",

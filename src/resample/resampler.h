@@ -12,8 +12,7 @@
  * TBB workers at once, so the reading and the geometry run side by side), prepare() once
  * (applies the acquisition rule, waits for the overlaps, fixes the cells and the days), then run()
  * to receive the blocks in day order. Memory: the items as ~48-byte records, the overlaps of the
- * distinct footprints, and two blocks of days (the one being accumulated and the one the sink
- * is writing), never the whole span.
+ * distinct footprints, and one block of days, never the whole span.
  *
  * Several resolutions at once (the pyramid, ResampleOptions::min_resolution): the items are
  * read, put through the acquisition rule and sorted once; only the overlaps are computed per
@@ -65,8 +64,8 @@ struct ResampleStats {
   int64_t distinct_footprints = 0;
   int64_t cell_days = 0;  ///< (cell, day) pairs with at least one item, summed over run()s
   // Where the time went. The overlaps are computed in the background while items are
-  // added, and each block is handed to the sink while the next one is accumulated, so the
-  // wall-clock phases below overlap with the caller's reading and with each other.
+  // added, so overlap_cpu_seconds overlaps with the caller's reading; the other phases
+  // follow one another.
   double dedupe_seconds = 0.0;       ///< prepare(): acquisition rule and days (wall)
   double overlap_seconds = 0.0;      ///< prepare(): waiting for the overlaps, indexing cells (wall)
   double overlap_cpu_seconds = 0.0;  ///< the overlap computations, summed over threads
@@ -114,9 +113,8 @@ class Resampler {
   store::CubeDescription describe(int resolution) const;
 
   /**
-   * Accumulates block after block (days in parallel) and hands each to `sink`, in day order.
-   * The sink runs on one other thread, one call at a time, while the next block is
-   * accumulated.
+   * Accumulates block after block (days in parallel) and hands each to `sink`, in day order,
+   * on the calling thread (the sink may use the TBB workers itself, as the cube writer does).
    * @param sink  receives each block; the block is reused after the call returns.
    * @throws whatever `sink` throws; stac2h3::Error when called before prepare().
    */

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -31,13 +32,31 @@ struct CubeBlock {
   /** Resizes for `days` x `cells` with `num_values` value variables (plus obs_fraction) and
    * fills with NaN / 0. */
   void reset(int32_t first, int32_t days, int64_t cells, size_t num_values) {
+    resize(first, days, cells, num_values);
+    for (int32_t day = 0; day < days; ++day) clearDay(day);
+  }
+
+  /** As reset(), leaving the values to clearDay() (days may be cleared in parallel, each by
+   * the thread that fills it). */
+  void resize(int32_t first, int32_t days, int64_t cells, size_t num_values) {
     first_day = first;
     num_days = days;
     num_cells = cells;
     const auto size = static_cast<size_t>(days) * static_cast<size_t>(cells);
     floats.resize(num_values + 1);
-    for (auto& values : floats) values.assign(size, std::numeric_limits<float>::quiet_NaN());
-    n_items.assign(size, 0);
+    for (auto& values : floats) values.resize(size);
+    n_items.resize(size);
+  }
+
+  /** Fills day `day` (0-based in the block) with NaN / 0. */
+  void clearDay(int32_t day) {
+    const auto begin = static_cast<size_t>(day) * static_cast<size_t>(num_cells);
+    const auto end = begin + static_cast<size_t>(num_cells);
+    for (auto& values : floats) {
+      std::fill(values.begin() + begin, values.begin() + end,
+                std::numeric_limits<float>::quiet_NaN());
+    }
+    std::fill(n_items.begin() + begin, n_items.begin() + end, uint16_t{0});
   }
   /** obs_fraction's values. */
   std::vector<float>& obsFraction() { return floats.back(); }
