@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/day_flag.h"
 #include "util/error.h"
 
 extern char** environ;
@@ -109,6 +110,10 @@ void runSteps(const std::vector<Step>& steps) {
 
 void run(const DemoFlags& flags) {
   namespace fs = std::filesystem;
+  // Refused here, before the output folder is made, rather than by the first step.
+  if (parseDayFlag("--end", flags.end) < parseDayFlag("--start", flags.start)) {
+    throw InputError("demo: --end " + flags.end + " is before --start " + flags.start);
+  }
   const auto started = std::chrono::steady_clock::now();
   const fs::path dir = flags.output_dir;
   fs::create_directories(dir);

@@ -68,15 +68,15 @@ int parseResolution(std::string_view text, const InputPlace& where) {
   return parseInteger(text, 0, h3::kMaxResolution, "resolution must be 0..15, not", where);
 }
 
-/** Decimal degrees within [-limit, limit]; nullopt when not. */
-std::optional<double> parseDegrees(std::string_view text, double limit) {
+/** A finite number of decimal degrees; nullopt when the text is not one. */
+std::optional<double> parseDegrees(std::string_view text) {
   const std::string_view t = trim(text);
   const char* first = t.data();
   if (!t.empty() && t.front() == '+') ++first;  // from_chars takes no leading '+'
   double value = 0.0;
   const auto result = std::from_chars(first, t.data() + t.size(), value);
   if (t.empty() || result.ec != std::errc{} || result.ptr != t.data() + t.size() ||
-      !std::isfinite(value) || std::fabs(value) > limit) {
+      !std::isfinite(value)) {
     return std::nullopt;
   }
   return value;
@@ -85,9 +85,11 @@ std::optional<double> parseDegrees(std::string_view text, double limit) {
 /** Latitude in [-90, 90] and longitude in [-360, 360] degrees, to radians. */
 h3::LatLng toPoint(std::string_view lat_text, std::string_view lng_text, std::string_view whole,
                    const InputPlace& where) {
-  const auto lat = parseDegrees(lat_text, 90.0);
-  const auto lng = parseDegrees(lng_text, 360.0);
+  const auto lat = parseDegrees(lat_text);
+  const auto lng = parseDegrees(lng_text);
   if (!lat || !lng) fail(where, "expected lat,lng in decimal degrees, got", whole);
+  if (std::fabs(*lat) > 90.0) fail(where, "latitude out of range (-90..90) in", whole);
+  if (std::fabs(*lng) > 360.0) fail(where, "longitude out of range (-360..360) in", whole);
   return {*lat * kPi / 180.0, *lng * kPi / 180.0};
 }
 

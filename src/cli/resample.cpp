@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/day_flag.h"
 #include "resample/exact_cell_areas.h"
 #include "resample/items_input.h"
 #include "resample/resampler.h"
@@ -42,11 +43,9 @@ struct ResampleFlags {
   int min_level = 0;
 };
 
-std::optional<int32_t> parseDayFlag(const std::string& flag, const std::string& text) {
+std::optional<int32_t> optionalDayFlag(const std::string& flag, const std::string& text) {
   if (text.empty()) return std::nullopt;
-  const auto day = stac::parseUtcDay(text);
-  if (!day) throw InputError("bad " + flag + " '" + text + "': expected YYYY-MM-DD");
-  return static_cast<int32_t>(*day);
+  return static_cast<int32_t>(parseDayFlag(flag, text));
 }
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
@@ -113,8 +112,8 @@ void run(const ResampleFlags& flags) {
 
   const store::CubeLayout layout = store::defaultCubeLayout();
   options.resolution = flags.res;
-  options.first_day = parseDayFlag("--start", flags.start);
-  options.last_day = parseDayFlag("--end", flags.end);
+  options.first_day = optionalDayFlag("--start", flags.start);
+  options.last_day = optionalDayFlag("--end", flags.end);
   options.block_days = layout.time_chunk;
   if (flags.pyramid) {
     if (flags.min_level > flags.res) {

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "cli/bbox_flag.h"
+#include "cli/day_flag.h"
 #include "cli/commands.h"
 #include "geo/geojson.h"
 #include "stac/utc_time.h"
@@ -31,12 +32,6 @@ struct SynthFlags {
   std::string output;
   bool overwrite = false;
 };
-
-stac::UtcDay parseDay(const std::string& flag, const std::string& text) {
-  const auto day = stac::parseUtcDay(text);
-  if (!day) throw InputError("bad " + flag + " '" + text + "': expected YYYY-MM-DD");
-  return *day;
-}
 
 /** Where the items go, chosen by the output's extension. */
 class ItemsOutput {
@@ -84,8 +79,8 @@ class ItemsOutput {
 
 void run(const SynthFlags& flags) {
   synth::SynthOptions options;
-  options.first_day = parseDay("--start", flags.start);
-  options.last_day = parseDay("--end", flags.end);
+  options.first_day = parseDayFlag("--start", flags.start);
+  options.last_day = parseDayFlag("--end", flags.end);
   options.seed = flags.seed;
   options.land = flags.land;
   if (!flags.aoi.empty()) options.aoi = geo::readGeoJsonArea(flags.aoi);

@@ -54,7 +54,14 @@ MultiPolygon parseGeoJsonArea(std::string_view json, const std::string& source) 
   MultiPolygon area;
   appendArea(root, source, area);
   if (area.empty()) throw InputError(source + ": no Polygon or MultiPolygon in the file");
-  return splitAntimeridian(area);
+  try {
+    return splitAntimeridian(area);
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& e) {
+    // A ring the split cannot clip (self-intersecting across ±180) is the file's fault.
+    throw InputError(source + ": " + e.what());
+  }
 }
 
 MultiPolygon readGeoJsonArea(const std::filesystem::path& path) {

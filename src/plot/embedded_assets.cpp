@@ -1,21 +1,10 @@
 /** @file embedded_assets.cpp
- * @brief Embeds the assets with the assembler's .incbin (CMake passes their paths and makes
- * this file depend on them), which keeps megabytes of JavaScript out of the C++ compiler.
+ * @brief Embeds the assets with util/embed.h (CMake passes their paths and makes this file
+ * depend on them), which keeps megabytes of JavaScript out of the C++ compiler.
  */
 #include "plot/embedded_assets.h"
 
-#define STAC2H3_EMBED(symbol, path)         \
-  asm(".pushsection .rodata\n"              \
-      ".global " #symbol "_begin\n" #symbol \
-      "_begin:\n"                           \
-      ".incbin \"" path                     \
-      "\"\n"                                \
-      ".global " #symbol "_end\n" #symbol   \
-      "_end:\n"                             \
-      ".byte 0\n"                           \
-      ".popsection\n");                     \
-  extern "C" const char symbol##_begin[];   \
-  extern "C" const char symbol##_end[];
+#include "util/embed.h"
 
 STAC2H3_EMBED(stac2h3_land_topojson, STAC2H3_LAND_TOPOJSON_PATH)
 STAC2H3_EMBED(stac2h3_viewer_bundle, STAC2H3_VIEWER_BUNDLE_PATH)

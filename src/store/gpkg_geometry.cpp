@@ -32,7 +32,13 @@ void put(std::vector<uint8_t>& out, T value) {
   std::memcpy(out.data() + at, &value, sizeof(T));
 }
 
+/** The ring closed (first vertex repeated); an empty ring stays empty (a decoded blob may
+ * hold one: a polygon without rings, or a ring of no points). */
 void putRing(std::vector<uint8_t>& out, const geo::Ring& ring) {
+  if (ring.empty()) {
+    put<uint32_t>(out, 0);
+    return;
+  }
   put<uint32_t>(out, static_cast<uint32_t>(ring.size() + 1));
   for (size_t i = 0; i <= ring.size(); ++i) {
     const geo::LonLat& v = ring[i % ring.size()];
@@ -96,6 +102,14 @@ WkbType readType(WkbReader& reader, bool little) {
   return type;
 }
 
+/** Whether two vertices are the same numbers bit for bit: a closing vertex repeats the
+ * first one's bytes, and `==` would keep a NaN vertex's closing copy (so each round trip
+ * through encodeGpkgGeometry would add a vertex). */
+bool sameBits(const geo::LonLat& a, const geo::LonLat& b) {
+  return std::bit_cast<uint64_t>(a.lon) == std::bit_cast<uint64_t>(b.lon) &&
+         std::bit_cast<uint64_t>(a.lat) == std::bit_cast<uint64_t>(b.lat);
+}
+
 void readPolygonBody(WkbReader& reader, bool little, int extra_dims, geo::Polygon& polygon) {
   const uint32_t rings = reader.u32(little);
   if (rings > reader.remaining() / 4) throw Error("geometry blob has an impossible ring count");
@@ -114,7 +128,7 @@ void readPolygonBody(WkbReader& reader, bool little, int extra_dims, geo::Polygo
       ring[p].lat = reader.f64(little);
       reader.skip(8u * static_cast<size_t>(extra_dims));
     }
-    if (ring.size() > 1 && ring.front() == ring.back()) ring.pop_back();
+    if (ring.size() > 1 && sameBits(ring.front(), ring.back())) ring.pop_back();
   }
 }
 

@@ -73,9 +73,15 @@ ZarrCubeReader::ZarrCubeReader(const std::filesystem::path& path, std::optional<
     : path_(path), impl_(std::make_unique<Impl>()) {
   GDALAllRegister();
   const char* const drivers[] = {"Zarr", nullptr};
+  CPLErrorReset();
   impl_->dataset.reset(GDALDataset::Open(path.c_str(), GDAL_OF_MULTIDIM_RASTER | GDAL_OF_READONLY,
                                          drivers, nullptr, nullptr));
-  if (!impl_->dataset) throw InputError(path.string() + ": not a Zarr cube (cannot open)");
+  if (!impl_->dataset) {
+    // GDAL's own message says what is broken (e.g. a JSON error in .zmetadata).
+    const std::string reason = CPLGetLastErrorMsg();
+    throw InputError(path.string() + ": not a Zarr cube (cannot open" +
+                     (reason.empty() ? "" : ": " + reason) + ")");
+  }
   impl_->root = impl_->dataset->GetRootGroup();
   if (!impl_->root) throw InputError(path.string() + ": Zarr store has no root group");
   levels_ = pyramidLevels(*impl_->root);

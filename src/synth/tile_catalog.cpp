@@ -16,6 +16,7 @@
 #include "geo/antimeridian.h"
 #include "geo/sphere_coords.h"
 #include "geo/vec3.h"
+#include "synth/esa_tiles.h"
 #include "synth/region.h"
 
 namespace stac2h3::synth {
@@ -160,6 +161,7 @@ std::vector<CatalogTile> buildCatalog(const geo::MultiPolygon& land, const geo::
   tbb::parallel_for(size_t{0}, grid.size(), [&](size_t index) {
     Workspace& workspace = workspaces.local();
     const TileSpec& spec = grid[index];
+    if (!isEsaTile(spec.name)) return;
     const UtmProjection& projection = workspace.projection(spec);
     std::vector<UtmXY> outline = tileOutline(spec, kFootprintSpacingM);
     geo::Ring outline_lonlat = toLonLat(projection, outline);

@@ -1,6 +1,7 @@
 /** @file tile_catalog.h
- * @brief The tiles synth acquires: the Sentinel-2 grid restricted to land and coasts (and to
- * an AOI), each with its geometry computed once: UTM outline, lon/lat footprint, land share.
+ * @brief The tiles synth acquires: the Sentinel-2 grid restricted to ESA's tiles on land and
+ * coasts (and to an AOI), each with its geometry computed once: UTM outline, lon/lat footprint,
+ * land share.
  */
 #pragma once
 
@@ -44,7 +45,8 @@ struct CatalogTile {
 geo::MultiPolygon footprintOf(geo::Ring ring);
 
 /**
- * The grid tiles that touch `land` (and `aoi`, when given), in grid order.
+ * The grid tiles of ESA's grid (esa_tiles.h) that touch `land` (and `aoi`, when given), in
+ * grid order.
  * @param land  land polygons (lon/lat), e.g. from readLandPolygons; valid ones are
  *              cheaper (invalid ones are repaired once per thread).
  * @param aoi   an area of interest, or nullptr for the whole globe.

@@ -58,7 +58,7 @@ TEST(FootprintValidity, EveryFootprintOfTheGlobe) {
   // Every item's footprint is a tile's or one of the swath cuts: checking these checks every
   // item of any span of days.
   const Synthesizer synthesizer(land(), nullptr, 1);
-  ASSERT_GT(synthesizer.tiles().size(), 20000u);
+  ASSERT_GT(synthesizer.tiles().size(), 19000u);  // ESA's tiles on land: 19,811
   ASSERT_GT(synthesizer.coverage().partial_footprints.size(), 30000u);
   EXPECT_EQ(invalidFootprints(synthesizer), "");
 }

@@ -13,6 +13,7 @@
 #include "stac/item_parser.h"
 #include "stac/utc_time.h"
 #include "store/items_gpkg.h"
+#include "synth/esa_tiles.h"
 #include "synth/land_mask.h"
 #include "synth/ndjson_writer.h"
 #include "synth/scene_model.h"
@@ -95,6 +96,23 @@ TEST(Acquisitions, MatchARealScene) {
   const int64_t real = *stac::parseUtcMicros("2024-04-02T17:52:57Z") / 1'000'000;
   EXPECT_NEAR(static_cast<double>(sensed - real), 0.0, 60.0);
   EXPECT_NEAR(scene->value(stac::Value::kNodata), 75.13, 8.0);
+}
+
+TEST(Acquisitions, AGlobalDayIsOnEsasTilesOnly) {
+  const Synthesizer globe(land(), nullptr, 3);
+  for (const CatalogTile& tile : globe.tiles())
+    EXPECT_TRUE(isEsaTile(tile.spec.name)) << tile.spec.name;
+  const auto items = collect(globe, "2025-06-01", "2025-06-01");
+  ASSERT_GT(items.size(), 10000u);
+  for (const auto& item : items) EXPECT_TRUE(isEsaTile(item.mgrs_tile)) << item.id;
+  // ESA's grid still reaches the polar land it covers: Svalbard, Greenland, Antarctica.
+  double north = -90.0, south = 90.0;
+  for (const CatalogTile& tile : globe.tiles()) {
+    north = std::max(north, tile.centre.lat);
+    south = std::min(south, tile.centre.lat);
+  }
+  EXPECT_GT(north, 80.0);
+  EXPECT_LT(south, -80.0);
 }
 
 TEST(Acquisitions, RevisitsPerMonthArePlausible) {
