@@ -55,7 +55,10 @@ MultiPolygon parseGeoJsonArea(std::string_view json, const std::string& source) 
   appendArea(root, source, area);
   if (area.empty()) throw InputError(source + ": no Polygon or MultiPolygon in the file");
   try {
-    return splitAntimeridian(area);
+    MultiPolygon split = splitAntimeridian(area);
+    // Rings without area (all vertices on a line) leave nothing once split.
+    if (split.empty()) throw InputError(source + ": the area is empty (its rings enclose nothing)");
+    return split;
   } catch (const InputError&) {
     throw;
   } catch (const Error& e) {

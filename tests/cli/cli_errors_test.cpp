@@ -95,8 +95,9 @@ TEST_F(CliErrors, CoordinateOutOfRangeIsNamed) {
 }
 
 TEST_F(CliErrors, UnknownFlagsExit2ForEveryCommand) {
-  for (const std::string command : {"download", "import", "simplify", "cells", "resample", "plot",
-                                    "h3 cell", "h3 area", "h3 parent", "synth", "demo", ""}) {
+  for (const std::string command :
+       {"download", "import", "simplify", "cells", "resample", "plot", "serve", "h3 cell",
+        "h3 area", "h3 parent", "synth", "demo", ""}) {
     expectRefused(command + " --no-such-flag", "--no-such-flag");
   }
   expectRefused("no-such-command", "unknown argument 'no-such-command'");
@@ -120,6 +121,7 @@ TEST_F(CliErrors, BadNumbersExit2) {
   expectRefused("synth --start 2025-06-01 --end 2025-06-02 --seed x -o items.ndjson", "--seed");
   expectRefused("plot . --var cloud_cover --size 10 -o globe.png", "--size");
   expectRefused("plot . --var cloud_cover --agg mode -o globe.png", "--agg");
+  expectRefused("serve . --port 70000", "--port");
   expectRefused("h3 parent 85283473fffffff x", "'x'");
   expectRefused("h3 disk 85283473fffffff -1", "'-1'");
   EXPECT_FALSE(fs::exists(dir_ / "items.gpkg"));
@@ -139,6 +141,7 @@ TEST_F(CliErrors, MissingFilesExit2) {
   expectRefused("cells missing.gpkg -o cells.gpkg", "missing.gpkg");
   expectRefused("resample missing.gpkg -o cube.zarr", "missing.gpkg");
   expectRefused("plot missing.zarr --var cloud_cover -o globe.png", "missing.zarr");
+  expectRefused("serve missing.zarr", "missing.zarr");
   expectRefused("download --aoi missing.geojson --start 2024-01-01 --end 2024-01-02 -o items.gpkg",
                 "missing.geojson");
   expectRefused("synth --aoi missing.geojson --start 2025-06-01 --end 2025-06-02 -o items.gpkg",
