@@ -15,10 +15,11 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(item_json item_ndjson api_page aoi_geojson gpkg_geometry zarr_metadata)
 
 build=build/fuzz
+launcher=()  # ccache speeds up rebuilds where it is installed; setup.sh does not need it
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O2 -g" -DCMAKE_C_COMPILER=clang \
   -DCMAKE_CXX_COMPILER=clang++ -DSTAC2H3_BUILD_FUZZERS=ON -DSTAC2H3_BUILD_TESTS=OFF \
-  -DSTAC2H3_BUILD_BENCH=OFF -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
-  -DCMAKE_C_COMPILER_LAUNCHER=ccache >/dev/null
+  -DSTAC2H3_BUILD_BENCH=OFF "${launcher[@]}" >/dev/null
 cmake --build "$build" -j2 --target "${targets[@]/#/fuzz_}" >/dev/null
 
 status=0

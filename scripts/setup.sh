@@ -13,6 +13,8 @@ APT_PACKAGES=(
   libzstd-dev
   python3 python3-numpy python3-xarray python3-zarr python3-geopandas python3-shapely python3-pyproj
   chromium libcpp-httplib-dev
+  python3-rtree          # bench/resample_reference.sh: geopandas' overlay needs a spatial index
+  clang libclang-rt-14-dev  # bench/fuzz.sh: libFuzzer and the sanitizers' clang runtimes
 )
 
 # Node.js may come from elsewhere than Debian (its npm then conflicts with Debian's): install
