@@ -18,6 +18,7 @@ void addImportCommand(CLI::App& app);    // import.cpp
 void addSimplifyCommand(CLI::App& app);  // simplify.cpp
 void addCellsCommand(CLI::App& app);     // cells.cpp
 void addResampleCommand(CLI::App& app);  // resample.cpp
+void addSelectCommand(CLI::App& app);    // select.cpp
 void addPlotCommand(CLI::App& app);      // plot.cpp
 void addServeCommand(CLI::App& app);     // serve.cpp
 void addH3Command(CLI::App& app);        // h3.cpp

@@ -6,6 +6,7 @@
 
 #include "cli/bbox_flag.h"
 #include "cli/commands.h"
+#include "cli/day_flag.h"
 #include "geo/geojson.h"
 #include "stac/download_engine.h"
 #include "store/items_gpkg.h"
@@ -50,12 +51,6 @@ struct DownloadFlags {
   long timeout = 300;
   int64_t count_cap = stac::kDefaultCountCap;
 };
-
-stac::UtcDay parseDayFlag(const std::string& flag, const std::string& text) {
-  const auto day = stac::parseUtcDay(text);
-  if (!day) throw InputError("bad " + flag + " '" + text + "': expected YYYY-MM-DD");
-  return *day;
-}
 
 void run(const DownloadFlags& flags) {
   stac::DownloadOptions options;

@@ -66,7 +66,8 @@ int main(int argc, char** argv) {
   CPLSetErrorHandler(quietGdalHandler);
   CLI::App app{
       "stac2h3: Sentinel-2 STAC metadata on the H3 grid.\n"
-      "Pipeline: download|import|synth -> items.gpkg -> cells|resample -> cube.zarr -> plot|serve"};
+      "Pipeline: download|import|synth -> items.gpkg -> cells|resample -> cube.zarr -> plot|serve;\n"
+      "items.gpkg -> select -> the scenes to download (ItemCollection, NDJSON, ids)"};
   app.set_version_flag("--version", "stac2h3 " STAC2H3_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
@@ -77,6 +78,7 @@ int main(int argc, char** argv) {
   stac2h3::cli::addSimplifyCommand(app);
   stac2h3::cli::addCellsCommand(app);
   stac2h3::cli::addResampleCommand(app);
+  stac2h3::cli::addSelectCommand(app);
   stac2h3::cli::addPlotCommand(app);
   stac2h3::cli::addServeCommand(app);
   stac2h3::cli::addH3Command(app);

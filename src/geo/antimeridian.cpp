@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "geo/geos_context.h"
@@ -186,6 +187,37 @@ MultiPolygon splitAntimeridian(const MultiPolygon& shape) {
   out.polygons.reserve(shape.polygons.size());
   for (const Polygon& polygon : shape.polygons) splitInto(polygon, out);
   return out;
+}
+
+std::array<double, 4> stacBbox(const MultiPolygon& footprint) {
+  constexpr double kHuge = std::numeric_limits<double>::max();
+  double west = kHuge, south = kHuge, east = -kHuge, north = -kHuge;
+  double east_part_west = kHuge, west_part_east = -kHuge;
+  bool touches_east = false, touches_west = false;
+  for (const Polygon& polygon : footprint.polygons) {
+    double lo = kHuge, hi = -kHuge;
+    for (const LonLat& v : polygon.outer) {
+      lo = std::min(lo, v.lon);
+      hi = std::max(hi, v.lon);
+      south = std::min(south, v.lat);
+      north = std::max(north, v.lat);
+    }
+    west = std::min(west, lo);
+    east = std::max(east, hi);
+    if (hi >= 180.0) {
+      touches_east = true;
+      east_part_west = std::min(east_part_west, lo);
+    }
+    if (lo <= -180.0) {
+      touches_west = true;
+      west_part_east = std::max(west_part_east, hi);
+    }
+  }
+  if (touches_east && touches_west) {
+    west = east_part_west;
+    east = west_part_east;
+  }
+  return {west, south, east, north};
 }
 
 }  // namespace stac2h3::geo

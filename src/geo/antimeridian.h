@@ -11,6 +11,8 @@
  */
 #pragma once
 
+#include <array>
+
 #include "geo/geometry.h"
 
 namespace stac2h3::geo {
@@ -30,5 +32,12 @@ MultiPolygon splitAntimeridian(const MultiPolygon& shape);
 
 /** As above for one polygon (e.g. an H3 cell boundary). */
 MultiPolygon splitAntimeridian(const Polygon& polygon);
+
+/**
+ * The STAC bbox of a footprint, {west, south, east, north} over the vertices of its outer
+ * rings; a footprint split at ±180° (parts touching both +180 and -180) gets west > east, as
+ * the STAC spec asks.
+ */
+std::array<double, 4> stacBbox(const MultiPolygon& footprint);
 
 }  // namespace stac2h3::geo

@@ -62,13 +62,31 @@ class Coverer {
   /** @param need_areas  false when only the cells are wanted: whole cells skip their area. */
   Coverer(int res, bool need_areas) : res_(res), need_areas_(need_areas) {}
 
+  /** Appends those of `cells` that overlap `part`, with areas in steradians. */
+  void overlapAmong(const SphericalPolygon& part, std::span<const h3::Cell> cells,
+                    std::vector<CellOverlap>& out) {
+    setPart(part);
+    // The part lies in the cap (centre, radius) holding the caps of its edges; a cell whose
+    // centre is farther than that plus the cell's largest possible radius cannot meet it.
+    Vec3 sum{0.0, 0.0, 0.0};
+    for (const Edge& e : edges_) sum = sum + e.mid;
+    const Vec3 centre = norm(sum) > 1e-9 ? normalized(sum) : edges_.front().mid;
+    double radius = 0.0;
+    for (const Edge& e : edges_) radius = std::max(radius, angleBetween(centre, e.mid) + e.half);
+    const double reach = radius + maxCellRadius(res_);
+    const bool everywhere = reach >= std::numbers::pi;
+    const double cos_reach = std::cos(reach);
+    for (const h3::Cell cell : cells) {
+      if (!everywhere && dot(centre, toVec3(h3::cellToLatLng(cell))) < cos_reach) continue;
+      makeCellShape(cell, shape_);
+      const Overlap overlap = classify(false);
+      if (overlap != Overlap::kNone) out.push_back({cell, area_, overlap == Overlap::kWhole});
+    }
+  }
+
   /** Appends the cells overlapping `part`, with areas in steradians. */
   void coverPart(const SphericalPolygon& part, std::vector<CellOverlap>& out) {
-    part_ = &part;
-    edges_.clear();
-    appendEdges(part.outer, edges_);
-    for (const SphericalRing& hole : part.holes) appendEdges(hole, edges_);
-
+    setPart(part);
     seen_.clear();
     queue_.clear();
     h3::Cell seed = 0;
@@ -91,6 +109,18 @@ class Coverer {
 
  private:
   enum class Overlap { kNone, kPartial, kWhole };
+
+  void setPart(const SphericalPolygon& part) {
+    part_ = &part;
+    edges_.clear();
+    appendEdges(part.outer, edges_);
+    for (const SphericalRing& hole : part.holes) appendEdges(hole, edges_);
+  }
+
+  /** More than the angular radius of any cell of resolution `res`: the largest res-0 cell
+   * reaches ~0.2 rad (1,281 km edges), each finer resolution divides that by ~√7; twice
+   * that, for the distortion of H3's projection. */
+  static double maxCellRadius(int res) { return 0.4 / std::pow(std::sqrt(7.0), res); }
 
   /** A cell to classify, and whether it was reached from a cell wholly inside. */
   struct Pending {
@@ -161,17 +191,15 @@ class Coverer {
   std::vector<Vec3> scratch_;
 };
 
-/** The overlaps of all parts in steradians, sorted by cell, a cell met by several parts
- * merged into one entry. */
-std::vector<CellOverlap> overlapsSteradians(const MultiPolygon& footprint, int res,
-                                            bool need_areas) {
+void checkResolution(int res) {
   if (res < 0 || res > h3::kMaxResolution) {
     throw InputError("resolution " + std::to_string(res) + " is outside 0.." +
                      std::to_string(h3::kMaxResolution));
   }
-  std::vector<CellOverlap> overlaps;
-  Coverer coverer(res, need_areas);
-  for (const SphericalPolygon& part : toSpherical(footprint)) coverer.coverPart(part, overlaps);
+}
+
+/** Sorts overlaps by cell and merges the entries of a cell met by several parts. */
+void mergeParts(std::vector<CellOverlap>& overlaps) {
   std::sort(overlaps.begin(), overlaps.end(),
             [](const CellOverlap& x, const CellOverlap& y) { return x.cell < y.cell; });
   // Parts that meet (e.g. the two halves of a footprint split at ±180°) share cells.
@@ -185,6 +213,17 @@ std::vector<CellOverlap> overlapsSteradians(const MultiPolygon& footprint, int r
     }
   }
   overlaps.resize(kept);
+}
+
+/** The overlaps of all parts in steradians, sorted by cell, a cell met by several parts
+ * merged into one entry. */
+std::vector<CellOverlap> overlapsSteradians(const MultiPolygon& footprint, int res,
+                                            bool need_areas) {
+  checkResolution(res);
+  std::vector<CellOverlap> overlaps;
+  Coverer coverer(res, need_areas);
+  for (const SphericalPolygon& part : toSpherical(footprint)) coverer.coverPart(part, overlaps);
+  mergeParts(overlaps);
   return overlaps;
 }
 
@@ -202,6 +241,24 @@ std::vector<h3::Cell> polygonCover(const MultiPolygon& footprint, int res) {
 
 std::vector<CellOverlap> cellOverlaps(const MultiPolygon& footprint, int res) {
   std::vector<CellOverlap> overlaps = overlapsSteradians(footprint, res, true);
+  for (CellOverlap& overlap : overlaps) overlap.area_km2 *= kKm2PerSteradian;
+  return overlaps;
+}
+
+std::vector<CellOverlap> cellOverlapsAmong(const MultiPolygon& footprint,
+                                           std::span<const h3::Cell> cells) {
+  std::vector<CellOverlap> overlaps;
+  if (cells.empty()) return overlaps;
+  const int res = h3::getResolution(cells.front());
+  checkResolution(res);
+  std::vector<h3::Cell> unique(cells.begin(), cells.end());
+  std::sort(unique.begin(), unique.end());
+  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  Coverer coverer(res, /*need_areas=*/true);
+  for (const SphericalPolygon& part : toSpherical(footprint)) {
+    coverer.overlapAmong(part, unique, overlaps);
+  }
+  mergeParts(overlaps);
   for (CellOverlap& overlap : overlaps) overlap.area_km2 *= kKm2PerSteradian;
   return overlaps;
 }

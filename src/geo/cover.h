@@ -11,6 +11,7 @@
  */
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "geo/geometry.h"
@@ -45,6 +46,20 @@ struct CellOverlap {
  * @throws stac2h3::InputError as polygonCover.
  */
 std::vector<CellOverlap> cellOverlaps(const MultiPolygon& footprint, int res);
+
+/**
+ * cellOverlaps restricted to the given cells: those of `cells` that the footprint overlaps
+ * (positive area), with the same areas and `whole` flags as cellOverlaps gives them, sorted
+ * by cell. Each given cell is classified on its own instead of flood-filling the footprint,
+ * so a footprint far larger than the area of the cells (a 110 km tile over a 10 km AOI at
+ * fine resolution) costs what the cells cost, not what its whole cover would; cells far
+ * from the footprint are skipped by a cap test on their centres.
+ * @param footprint  the footprint; degenerate rings are ignored.
+ * @param cells      valid cells of one resolution, any order (repeats are reported once).
+ * @throws stac2h3::InputError as polygonCover.
+ */
+std::vector<CellOverlap> cellOverlapsAmong(const MultiPolygon& footprint,
+                                           std::span<const h3::Cell> cells);
 
 /** Exact area of the footprint in km² (authalic sphere, geodesic edges): outer rings minus
  * holes, summed over parts. Throws stac2h3::InputError when a vertex is not a position. */

@@ -37,7 +37,8 @@ void appendArea(simdjson::dom::element node, const std::string& source, MultiPol
     return;
   }
   std::string why;
-  if (!appendGeoJsonPolygons(node, /*allow_collections=*/true, out, why)) {
+  if (!appendGeoJsonPolygons(node, /*allow_collections=*/true, /*require_closed_rings=*/true, out,
+                             why)) {
     throw InputError(source + ": " + why);
   }
 }

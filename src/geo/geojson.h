@@ -21,7 +21,7 @@ namespace stac2h3::geo {
  * @return the polygons; never empty.
  * @throws stac2h3::InputError (one line, starting with `source`) on malformed JSON, an
  *         unknown or non-areal type, bad coordinates (not finite, out of range, rings of
- *         fewer than 3 distinct vertices), or no polygon at all.
+ *         fewer than 3 distinct vertices, rings not closed), or no polygon at all.
  */
 MultiPolygon parseGeoJsonArea(std::string_view json, const std::string& source);
 

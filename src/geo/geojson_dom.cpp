@@ -37,7 +37,7 @@ bool readPosition(element position, LonLat& out, std::string& why) {
   return true;
 }
 
-bool readRing(element coordinates, Ring& ring, std::string& why) {
+bool readRing(element coordinates, bool require_closed, Ring& ring, std::string& why) {
   array positions;
   if (coordinates.get_array().get(positions)) {
     why = "a ring is not an array of positions";
@@ -49,6 +49,10 @@ bool readRing(element coordinates, Ring& ring, std::string& why) {
     if (!readPosition(position, vertex, why)) return false;
     if (ring.empty() || !(ring.back() == vertex)) ring.push_back(vertex);
   }
+  if (require_closed && ring.size() > 1 && !(ring.front() == ring.back())) {
+    why = "a ring is not closed (its last position must repeat the first)";
+    return false;
+  }
   if (ring.size() > 1 && ring.front() == ring.back()) ring.pop_back();
   if (ring.size() < 3) {
     why = "a ring has fewer than 3 distinct vertices";
@@ -57,7 +61,7 @@ bool readRing(element coordinates, Ring& ring, std::string& why) {
   return true;
 }
 
-bool readPolygon(element coordinates, Polygon& polygon, std::string& why) {
+bool readPolygon(element coordinates, bool require_closed, Polygon& polygon, std::string& why) {
   array rings;
   if (coordinates.get_array().get(rings) || rings.size() == 0) {
     why = "polygon coordinates are not an array of rings";
@@ -66,11 +70,11 @@ bool readPolygon(element coordinates, Polygon& polygon, std::string& why) {
   bool outer = true;
   for (element ring : rings) {
     if (outer) {
-      if (!readRing(ring, polygon.outer, why)) return false;
+      if (!readRing(ring, require_closed, polygon.outer, why)) return false;
       outer = false;
     } else {
       polygon.holes.emplace_back();
-      if (!readRing(ring, polygon.holes.back(), why)) return false;
+      if (!readRing(ring, require_closed, polygon.holes.back(), why)) return false;
     }
   }
   return true;
@@ -78,8 +82,8 @@ bool readPolygon(element coordinates, Polygon& polygon, std::string& why) {
 
 }  // namespace
 
-bool appendGeoJsonPolygons(element geometry, bool allow_collections, MultiPolygon& out,
-                           std::string& why) {
+bool appendGeoJsonPolygons(element geometry, bool allow_collections, bool require_closed_rings,
+                           MultiPolygon& out, std::string& why) {
   std::string_view type;
   if (geometry.type() != simdjson::dom::element_type::OBJECT ||
       geometry["type"].get_string().get(type)) {
@@ -93,7 +97,8 @@ bool appendGeoJsonPolygons(element geometry, bool allow_collections, MultiPolygo
       return false;
     }
     for (element member : members) {
-      if (!appendGeoJsonPolygons(member, allow_collections, out, why)) return false;
+      if (!appendGeoJsonPolygons(member, allow_collections, require_closed_rings, out, why))
+        return false;
     }
     return true;
   }
@@ -104,7 +109,7 @@ bool appendGeoJsonPolygons(element geometry, bool allow_collections, MultiPolygo
   }
   if (type == "Polygon") {
     out.polygons.emplace_back();
-    return readPolygon(coordinates, out.polygons.back(), why);
+    return readPolygon(coordinates, require_closed_rings, out.polygons.back(), why);
   }
   if (type == "MultiPolygon") {
     array polygons;
@@ -114,7 +119,7 @@ bool appendGeoJsonPolygons(element geometry, bool allow_collections, MultiPolygo
     }
     for (element polygon : polygons) {
       out.polygons.emplace_back();
-      if (!readPolygon(polygon, out.polygons.back(), why)) return false;
+      if (!readPolygon(polygon, require_closed_rings, out.polygons.back(), why)) return false;
     }
     return true;
   }

@@ -223,7 +223,14 @@ class SliceFetcher {
    * has not stored yet (a repeated page or a piece searched again writes nothing twice). */
   void keep(Page& page, PieceOutcome& outcome, SliceState& state) {
     std::vector<Item> fresh;
+    const auto& query = shared_.options.query;
     for (auto& item : page.items) {
+      if (item.self_href.empty()) {  // a Fields response leaves the links out
+        const std::string& collection = item.collection.empty() && !query.collections.empty()
+                                            ? query.collections.front()
+                                            : item.collection;
+        item.self_href = itemUrl(query.api, collection, item.id);
+      }
       std::string key = item.collection + '/' + item.id;
       const auto when = parseUtcMicros(item.datetime);
       // An unreadable datetime cannot be placed: keep it where the server put it.

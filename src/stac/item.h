@@ -40,6 +40,9 @@ struct Item {
   std::string platform;             ///< lowercase, e.g. "sentinel-2b"; empty when unknown
   std::string mgrs_tile;            ///< zero-padded, e.g. "05CNL"; empty when unknown
   std::string processing_baseline;  ///< e.g. "05.10"; empty when unknown
+  /** The item's own URL (its `links` entry with rel "self"), as the source gave it; empty
+   * when it has none. Lets a selection point back at the full item. */
+  std::string self_href;
   /** Percentages 0-100 indexed by Value; NaN when the source has none. */
   std::array<double, kNumValues> values{kMissing, kMissing, kMissing, kMissing, kMissing, kMissing};
   /** Values of the extra --properties columns, in the order the caller asked for them. */

@@ -65,6 +65,21 @@ std::optional<NextLink> findNextLink(object root) {
   return std::nullopt;
 }
 
+/** The href of the item's `self` link, "" when it has none. */
+std::string_view selfHref(object item_object) {
+  array links;
+  if (item_object["links"].get_array().get(links)) return {};
+  for (element link : links) {
+    std::string_view rel;
+    std::string_view href;
+    if (!link["rel"].get_string().get(rel) && rel == "self" &&
+        !link["href"].get_string().get(href)) {
+      return href;
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 struct ItemParser::Impl {
@@ -125,7 +140,8 @@ struct ItemParser::Impl {
 
     Item item;
     std::string why;
-    if (!geo::appendGeoJsonPolygons(geometry, /*allow_collections=*/false, item.footprint, why)) {
+    if (!geo::appendGeoJsonPolygons(geometry, /*allow_collections=*/false,
+                                    /*require_closed_rings=*/false, item.footprint, why)) {
       return skip("invalid geometry: " + why);
     }
     if (item.footprint.empty()) return skip("empty geometry");
@@ -138,6 +154,7 @@ struct ItemParser::Impl {
     item.id = std::move(id_text);
     item.collection = std::string(collection);
     item.datetime = std::string(datetime);
+    item.self_href = std::string(selfHref(item_object));
     profiles.apply(item_object, properties, item);
     out.items.push_back(std::move(item));
     return true;

@@ -88,7 +88,7 @@ void JsonObject::overlay(std::string_view object_json, const std::string& source
   simdjson::dom::parser parser;
   simdjson::dom::object object;
   if (parser.parse(object_json.data(), object_json.size(), true).get(object) != simdjson::SUCCESS) {
-    throw Error(source + ": the next link's body is not a JSON object");
+    throw Error(source + ": not a JSON object");
   }
   for (const auto field : object) {
     set(std::string(field.key), simdjson::minify(field.value));

@@ -93,7 +93,7 @@ Pager::Step Pager::advance(const Page& page) {
   if (link.method == "POST") {
     next.method = "POST";
     JsonObject body = query_;
-    if (!link.body.empty()) body.overlay(link.body, request_.url);
+    if (!link.body.empty()) body.overlay(link.body, "the next link's body from " + request_.url);
     if (limit_ > 0) body.set("limit", std::to_string(limit_));
     next.body = body.dump();
   } else {

@@ -28,6 +28,10 @@ std::string searchUrl(const SearchQuery& query) {
   return query.api + "/search";
 }
 
+std::string itemUrl(const std::string& api, const std::string& collection, const std::string& id) {
+  return api + "/collections/" + collection + "/items/" + id;
+}
+
 std::vector<std::string> storedFields(const std::vector<std::string>& extra_properties) {
   std::vector<std::string> fields = {"id", "collection", "geometry"};
   const auto add = [&](std::string_view key) {

@@ -30,6 +30,10 @@ struct SearchQuery {
 /** The search endpoint: `api` + "/search". */
 std::string searchUrl(const SearchQuery& query);
 
+/** An item's URL in a STAC API (OGC API Features): `api`/collections/`collection`/items/`id`;
+ * the `self` link of items whose response carried none (Fields responses leave links out). */
+std::string itemUrl(const std::string& api, const std::string& collection, const std::string& id);
+
 /**
  * The Fields extension `include` list: id, collection, geometry, datetime, every property
  * key the property profiles read (see item_parser.h) and the extra properties, as

@@ -3,45 +3,12 @@
  */
 #include "store/cells_gpkg_writer.h"
 
-#include <cmath>
-
 #include "geo/antimeridian.h"
+#include "geo/cell_polygon.h"
 #include "store/ogr_gpkg.h"
 #include "util/progress.h"
 
 namespace stac2h3::store {
-
-namespace {
-
-constexpr double kDegrees = 180.0 / M_PI;
-
-geo::Polygon cellPolygon(h3::Cell cell) {
-  const h3::CellBoundary boundary = h3::cellToBoundary(cell);
-  geo::Polygon polygon;
-  for (int i = 0; i < boundary.count; ++i) {
-    polygon.outer.push_back({boundary.verts[i].lng * kDegrees, boundary.verts[i].lat * kDegrees});
-  }
-  return polygon;
-}
-
-OGRMultiPolygon toOgr(const geo::MultiPolygon& shape) {
-  OGRMultiPolygon multi;
-  for (const auto& part : shape.polygons) {
-    OGRPolygon polygon;
-    auto add_ring = [&](const geo::Ring& ring) {
-      OGRLinearRing linear;
-      for (const auto& vertex : ring) linear.addPoint(vertex.lon, vertex.lat);
-      linear.closeRings();
-      polygon.addRing(&linear);
-    };
-    add_ring(part.outer);
-    for (const auto& hole : part.holes) add_ring(hole);
-    multi.addGeometry(&polygon);
-  }
-  return multi;
-}
-
-}  // namespace
 
 void writeCellsGpkg(const std::filesystem::path& path, std::span<const h3::Cell> cells,
                     bool overwrite) {
@@ -66,7 +33,8 @@ void writeCellsGpkg(const std::filesystem::path& path, std::span<const h3::Cell>
     feature.SetField(1, h3::getResolution(cell));
     feature.SetField(2, h3::cellAreaKm2(cell));
     feature.SetField(3, h3::isPentagon(cell) ? 1 : 0);
-    const OGRMultiPolygon geometry = toOgr(geo::splitAntimeridian(cellPolygon(cell)));
+    const OGRMultiPolygon geometry =
+        toOgrMultiPolygon(geo::splitAntimeridian(geo::cellPolygon(cell)));
     feature.SetGeometry(&geometry);
     if (layer->CreateFeature(&feature) != OGRERR_NONE) {
       failOgr(where, "cannot write cell " + h3::cellToString(cell));

@@ -8,7 +8,9 @@
  *   binary with an XY envelope, R-tree spatial index `rtree_items_geom`), `id` TEXT,
  *   `collection` TEXT, `datetime` TEXT (UTC ISO 8601), `platform` TEXT, `mgrs_tile` TEXT,
  *   `processing_baseline` TEXT, REAL `cloud_cover`, `nodata`, `snow_ice`, `vegetation`,
- *   `not_vegetated`, `water` (NULL when unknown, never 0), then one column per extra
+ *   `not_vegetated`, `water` (NULL when unknown, never 0), `self_href` TEXT (the item's
+ *   `self` link, NULL when it has none; absent from older files, where it reads as NULL and
+ *   a writer adds it), then one column per extra
  *   property (its key with ':' replaced by '_'), REAL when the first value stored in it was
  *   a JSON number, TEXT otherwise, added when some item first has the key; UNIQUE
  *   (collection, id).
@@ -124,6 +126,7 @@ struct RawItem {
   std::array<double, stac::kNumValues> values{};  ///< NaN for NULL
   /** The ItemsQuery::value_columns in order, NaN for NULL (and for text in a REAL column). */
   std::span<const double> numbers;
+  std::string_view self_href;  ///< empty for NULL
   /** The GeoPackage geometry blob (header + WKB). Equal blobs are equal footprints, so a
    * caller can recognise repeated footprints without decoding them. */
   std::span<const uint8_t> geometry;
@@ -135,6 +138,15 @@ struct ItemsQuery {
    * a simplified file dropped them) or REAL extra columns (the six value columns by
    * default). */
   std::vector<std::string> value_columns{stac::kValueNames.begin(), stac::kValueNames.end()};
+  /** Boxes {west, south, east, north} in degrees (west <= east): only rows whose R-tree
+   * envelope meets one of them (a superset of the footprints that do; a file without the
+   * R-tree is read without this filter). Empty: everywhere. */
+  std::vector<std::array<double, 4>> boxes;
+  /** Only rows whose `datetime` text sorts in [datetime_from, datetime_before) (ISO 8601
+   * text compares as time for one offset; widen by a day to catch other offsets); "" leaves
+   * that end open. */
+  std::string datetime_from;
+  std::string datetime_before;
 };
 
 /**

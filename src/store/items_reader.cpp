@@ -3,6 +3,7 @@
  * prepared SELECT over a read-only connection.
  */
 #include <algorithm>
+#include <charconv>
 #include <optional>
 
 #include "store/items_gpkg.h"
@@ -13,10 +14,11 @@
 namespace stac2h3::store {
 namespace {
 
-// Columns of the SELECT: fid, geom, the text columns, the values, the extras.
+// Columns of the SELECT: fid, geom, the text columns, the values, self_href, the extras.
 constexpr int kFirstText = 2;
 constexpr int kFirstValue = kFirstText + static_cast<int>(kItemTextColumns.size());
-constexpr int kFirstExtra = kFirstValue + stac::kNumValues;
+constexpr int kSelfHref = kFirstValue + stac::kNumValues;
+constexpr int kFirstExtra = kSelfHref + 1;
 
 SqliteDb openReadOnly(const std::filesystem::path& path) {
   if (!std::filesystem::is_regular_file(path)) throw Error(path.string() + ": no such file");
@@ -27,8 +29,36 @@ SqliteDb openReadOnly(const std::filesystem::path& path) {
                               std::filesystem::exists(path.string() + "-wal");
   // A reader's connection is used by one thread at a time: without sqlite's per-call mutex,
   // reading a year of items spends ~10% less CPU.
-  return SqliteDb(path, (needs_recovery ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
-                            SQLITE_OPEN_NOMUTEX);
+  return SqliteDb(
+      path, (needs_recovery ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX);
+}
+
+std::string sqlNumber(double value) {
+  char text[32];
+  const auto end = std::to_chars(text, text + sizeof text, value).ptr;
+  return std::string(text, end);
+}
+
+/** The WHERE clause of `filter` ("" for none); datetime bounds are parameters 1 and 2. */
+std::string whereClause(const ItemsQuery& filter, bool has_rtree) {
+  std::vector<std::string> conditions;
+  if (!filter.boxes.empty() && has_rtree) {
+    std::string boxes;
+    for (const auto& [west, south, east, north] : filter.boxes) {
+      if (!boxes.empty()) boxes += " UNION ";
+      boxes += "SELECT id FROM rtree_items_geom WHERE minx <= " + sqlNumber(east) +
+               " AND maxx >= " + sqlNumber(west) + " AND miny <= " + sqlNumber(north) +
+               " AND maxy >= " + sqlNumber(south);
+    }
+    conditions.push_back("fid IN (" + boxes + ")");
+  }
+  if (!filter.datetime_from.empty()) conditions.emplace_back("datetime >= ?1");
+  if (!filter.datetime_before.empty()) conditions.emplace_back("datetime < ?2");
+  std::string where;
+  for (const std::string& condition : conditions) {
+    where += (where.empty() ? " WHERE " : " AND ") + condition;
+  }
+  return where;
 }
 
 }  // namespace
@@ -40,13 +70,14 @@ struct ItemsReader::Impl {
     // in the reader's resident memory and read no faster than sqlite's page reads.
     const ItemsColumns columns = readItemsColumns(db);
     extra_columns = columns.extra;
-    // A simplified file may lack optional columns: they read as NULL.
+    // A simplified or older file may lack optional columns: they read as NULL.
     auto column = [&](std::string_view name) {
       return columns.has(name) ? std::string(name) : "NULL AS " + std::string(name);
     };
     std::string sql = "SELECT fid, geom";
     for (std::string_view c : kItemTextColumns) sql += ", " + column(c);
     for (std::string_view c : stac::kValueNames) sql += ", " + column(c);
+    sql += ", " + column(kSelfHrefColumn);
     for (const std::string& c : extra_columns) sql += ", " + quoteIdentifier(c);
     first_number = kFirstExtra + static_cast<int>(extra_columns.size());
     for (const std::string& c : query.value_columns) {
@@ -63,7 +94,10 @@ struct ItemsReader::Impl {
       }
     }
     numbers.resize(query.value_columns.size());
-    select.emplace(db.prepare(sql + " FROM items ORDER BY fid"));
+    const std::string where = whereClause(query, db.hasTable("rtree_items_geom"));
+    select.emplace(db.prepare(sql + " FROM items" + where + " ORDER BY fid"));
+    if (!query.datetime_from.empty()) select->bindText(1, query.datetime_from);
+    if (!query.datetime_before.empty()) select->bindText(2, query.datetime_before);
   }
 
   std::filesystem::path path;
@@ -104,6 +138,7 @@ bool ItemsReader::next(RawItem& raw) {
     numbers[i] = row.columnNumberOrNaN(impl_->first_number + static_cast<int>(i));
   }
   raw.numbers = numbers;
+  raw.self_href = row.columnText(kSelfHref);
   return true;
 }
 
@@ -117,6 +152,7 @@ bool ItemsReader::next(stac::Item& item) {
   item.mgrs_tile.assign(raw.mgrs_tile);
   item.processing_baseline.assign(raw.processing_baseline);
   item.values = raw.values;
+  item.self_href.assign(raw.self_href);
   const SqliteStatement& row = *impl_->select;
   item.extra.resize(impl_->extra_columns.size());
   for (size_t i = 0; i < item.extra.size(); ++i) {

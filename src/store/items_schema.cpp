@@ -49,7 +49,7 @@ CREATE TABLE items (
   fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON,
   id TEXT NOT NULL, collection TEXT NOT NULL, datetime TEXT, platform TEXT, mgrs_tile TEXT,
   processing_baseline TEXT, cloud_cover REAL, nodata REAL, snow_ice REAL, vegetation REAL,
-  not_vegetated REAL, water REAL,
+  not_vegetated REAL, water REAL, self_href TEXT,
   CONSTRAINT items_collection_id UNIQUE (collection, id));
 INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id)
   VALUES ('items', 'features', 'items', 'Sentinel-2 L2A STAC items (stac2h3)', -180, -90, 180, 90, 4326);
@@ -91,7 +91,7 @@ INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
 }  // namespace
 
 bool isFixedColumn(std::string_view name) {
-  if (name == "fid" || name == "geom") return true;
+  if (name == "fid" || name == "geom" || name == kSelfHrefColumn) return true;
   if (std::find(kItemTextColumns.begin(), kItemTextColumns.end(), name) != kItemTextColumns.end()) {
     return true;
   }
@@ -155,7 +155,10 @@ ItemsColumns readItemsColumns(SqliteDb& db) {
                   "' column");
     }
   }
-  columns.complete = columns.fixed.size() == 2 + kItemTextColumns.size() + stac::kValueNames.size();
+  columns.complete = std::all_of(kItemTextColumns.begin(), kItemTextColumns.end(),
+                                 [&](std::string_view name) { return columns.has(name); }) &&
+                     std::all_of(stac::kValueNames.begin(), stac::kValueNames.end(),
+                                 [&](std::string_view name) { return columns.has(name); });
   return columns;
 }
 

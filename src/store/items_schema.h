@@ -20,6 +20,10 @@ namespace stac2h3::store {
 inline constexpr std::array<std::string_view, 6> kItemTextColumns = {
     "id", "collection", "datetime", "platform", "mgrs_tile", "processing_baseline"};
 
+/** The nullable TEXT column holding each item's `self` link. Files written before it existed
+ * lack it: readers read NULL, writers add it. It follows the value columns. */
+inline constexpr std::string_view kSelfHrefColumn = "self_href";
+
 /** Creates every table of an empty GeoPackage with no extra columns (one transaction). */
 void createItemsSchema(SqliteDb& db);
 
@@ -32,7 +36,7 @@ struct ItemsColumns {
   std::vector<std::string> fixed;        ///< fixed columns present (required and optional)
   std::vector<std::string> extra;        ///< extra property columns, in table order
   std::vector<std::string> extra_types;  ///< their declared types, upper case ("REAL", "TEXT")
-  bool complete = false;                 ///< every fixed column present (not simplified)
+  bool complete = false;  ///< every fixed column but perhaps self_href present (not simplified)
   /** True when `name` is a fixed column present. */
   bool has(std::string_view name) const;
   /** True when `name` is a value column present or a REAL extra column: one resample can
@@ -46,7 +50,7 @@ struct ItemsColumns {
  * @throws stac2h3::Error when `items` is missing or lacks a required column. */
 ItemsColumns readItemsColumns(SqliteDb& db);
 
-/** True for fid, geom, the text columns and the value columns. */
+/** True for fid, geom, the text columns, the value columns and self_href. */
 bool isFixedColumn(std::string_view name);
 
 /** The declared type of an extra column holding `value` (the first value stored in it):

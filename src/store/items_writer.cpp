@@ -37,6 +37,7 @@ std::vector<std::string> rowColumns(const std::vector<std::string>& extra_column
     if (c != "id" && c != "collection") columns.emplace_back(c);
   }
   for (std::string_view c : stac::kValueNames) columns.emplace_back(c);
+  columns.emplace_back(kSelfHrefColumn);
   for (const std::string& c : extra_columns) columns.push_back(quoteIdentifier(c));
   return columns;
 }
@@ -127,6 +128,9 @@ struct ItemsWriter::Impl {
                   ": a simplified items file (some columns dropped) cannot be "
                   "written to; write a new file");
     }
+    if (!present.has(kSelfHrefColumn)) {  // a file from before the self link was stored
+      db.exec("ALTER TABLE items ADD COLUMN " + std::string(kSelfHrefColumn) + " TEXT");
+    }
     for (const std::string& key : extra_properties) {
       const std::string column = extraColumnName(key);
       if (isFixedColumn(column)) {
@@ -190,8 +194,8 @@ struct ItemsWriter::Impl {
     sqlite3_exec(db.handle(), "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
   }
 
-  /** Binds `blob` (the encoded footprint), the text columns but id/collection, the values
-   * and the extras from `column` on; leaves `column` at the next free index. */
+  /** Binds `blob` (the encoded footprint), the text columns but id/collection, the values,
+   * the self link and the extras from `column` on; leaves `column` at the next free index. */
   void bindRow(SqliteStatement& row, int& column, const stac::Item& item) {
     row.bindBlob(column++, blob);
     for (const std::string* text :
@@ -199,6 +203,7 @@ struct ItemsWriter::Impl {
       row.bindTextOrNull(column++, *text);
     }
     for (double value : item.values) row.bindRealOrNull(column++, value);
+    row.bindTextOrNull(column++, item.self_href);
     for (size_t i = 0; i < item.extra.size(); ++i) {
       if (!extra_stored[i]) continue;  // no item had the key yet: the value is missing
       const stac::PropertyValue& extra = item.extra[i];

@@ -8,6 +8,23 @@
 
 namespace stac2h3::store {
 
+OGRMultiPolygon toOgrMultiPolygon(const geo::MultiPolygon& shape) {
+  OGRMultiPolygon multi;
+  for (const auto& part : shape.polygons) {
+    OGRPolygon polygon;
+    auto add_ring = [&](const geo::Ring& ring) {
+      OGRLinearRing linear;
+      for (const auto& vertex : ring) linear.addPoint(vertex.lon, vertex.lat);
+      linear.closeRings();
+      polygon.addRing(&linear);
+    };
+    add_ring(part.outer);
+    for (const auto& hole : part.holes) add_ring(hole);
+    multi.addGeometry(&polygon);
+  }
+  return multi;
+}
+
 void failOgr(const std::string& where, const std::string& action) {
   throw Error(where + ": " + action + ": " + CPLGetLastErrorMsg());
 }

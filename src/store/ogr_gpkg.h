@@ -1,7 +1,7 @@
 /** @file ogr_gpkg.h
  * @brief Creating GeoPackage outputs through GDAL/OGR (cells.gpkg, the long table): the
- * dataset, its layer and fields, with failures as one-line stac2h3::Error. Internal to
- * src/store.
+ * dataset, its layer and fields, with failures as one-line stac2h3::Error. Used by src/store
+ * and by the selection's cells output (src/select).
  */
 #pragma once
 
@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+
+#include "geo/geometry.h"
 
 namespace stac2h3::store {
 
@@ -34,6 +36,9 @@ GdalDatasetPtr createGeoPackage(const std::filesystem::path& path, bool overwrit
  */
 void addField(OGRLayer& layer, const char* name, OGRFieldType type, OGRFieldSubType subtype,
               const std::string& where);
+
+/** A lon/lat MultiPolygon as OGR geometry (rings closed). */
+OGRMultiPolygon toOgrMultiPolygon(const geo::MultiPolygon& shape);
 
 /** Throws stac2h3::Error "<where>: <action>: <GDAL's last message>". */
 [[noreturn]] void failOgr(const std::string& where, const std::string& action);

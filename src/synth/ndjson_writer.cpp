@@ -4,9 +4,10 @@
 #include "synth/ndjson_writer.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
-#include <limits>
 
+#include "geo/antimeridian.h"
 #include "synth/scene_model.h"
 #include "util/error.h"
 
@@ -60,39 +61,12 @@ void appendPolygon(const geo::Polygon& polygon, std::string& out) {
   out += ']';
 }
 
-/** The STAC bbox; a footprint split at ±180 gets west > east, as the spec asks. */
+/** The STAC bbox (geo::stacBbox). */
 void appendBbox(const geo::MultiPolygon& footprint, std::string& out) {
-  constexpr double kHuge = std::numeric_limits<double>::max();
-  double west = kHuge, south = kHuge, east = -kHuge, north = -kHuge;
-  double east_part_west = kHuge, west_part_east = -kHuge;
-  bool touches_east = false, touches_west = false;
-  for (const geo::Polygon& polygon : footprint.polygons) {
-    double lo = kHuge, hi = -kHuge;
-    for (const geo::LonLat& v : polygon.outer) {
-      lo = std::min(lo, v.lon);
-      hi = std::max(hi, v.lon);
-      south = std::min(south, v.lat);
-      north = std::max(north, v.lat);
-    }
-    west = std::min(west, lo);
-    east = std::max(east, hi);
-    if (hi >= 180.0) {
-      touches_east = true;
-      east_part_west = std::min(east_part_west, lo);
-    }
-    if (lo <= -180.0) {
-      touches_west = true;
-      west_part_east = std::max(west_part_east, hi);
-    }
-  }
-  if (touches_east && touches_west) {
-    west = east_part_west;
-    east = west_part_east;
-  }
   out += "\"bbox\":[";
-  const double corners[4] = {west, south, east, north};
+  const std::array<double, 4> corners = geo::stacBbox(footprint);
   for (int i = 0; i < 4; ++i) {
-    appendNumber(corners[i], out);
+    appendNumber(corners[static_cast<size_t>(i)], out);
     out += i == 3 ? "]," : ",";
   }
 }

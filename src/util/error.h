@@ -16,8 +16,10 @@ namespace stac2h3 {
 inline constexpr int kExitBadInput = 2;
 /** Exit status for a run that failed for another reason (network, disk). */
 inline constexpr int kExitFailure = 1;
-/** Exit status for a run that did all it could but left work unfinished (a download slice
- * whose paging could not be completed): what it got is kept, a rerun resumes the rest. */
+/** Exit status for a run that did all it could but left work unfinished or short of what was
+ * asked: a download slice whose paging could not be completed (what it got is kept, a rerun
+ * resumes the rest), a selection window covering less than --min-coverage (every output is
+ * written). */
 inline constexpr int kExitIncomplete = 3;
 
 class Error : public std::runtime_error {

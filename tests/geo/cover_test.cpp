@@ -216,3 +216,42 @@ TEST(CellOverlaps, EmptyFootprintAndBadResolution) {
 
 }  // namespace
 }  // namespace stac2h3::geo
+
+namespace stac2h3::geo {
+namespace {
+
+/** cellOverlapsAmong(footprint, cells) must be cellOverlaps(footprint) restricted to cells. */
+void checkAmong(const MultiPolygon& footprint, const std::vector<h3::Cell>& cells,
+                const std::string& what) {
+  const int res = h3::getResolution(cells.front());
+  std::vector<CellOverlap> expected;
+  for (const CellOverlap& o : cellOverlaps(footprint, res)) {
+    if (std::find(cells.begin(), cells.end(), o.cell) != cells.end()) expected.push_back(o);
+  }
+  const std::vector<CellOverlap> among = cellOverlapsAmong(footprint, cells);
+  ASSERT_EQ(among.size(), expected.size()) << what;
+  for (size_t i = 0; i < among.size(); ++i) {
+    EXPECT_EQ(among[i].cell, expected[i].cell) << what;
+    EXPECT_EQ(among[i].whole, expected[i].whole) << what;
+    EXPECT_NEAR(among[i].area_km2, expected[i].area_km2, 1e-9 * exactCellAreaKm2(among[i].cell))
+        << what;
+  }
+}
+
+TEST(CellOverlapsAmong, TheGivenCellsOfTheFullCover) {
+  const MultiPolygon tile = test::squareFootprint(10.5, 45.2, 55, 12);
+  const MultiPolygon split{
+      {test::lonLatBox(179.4, -17, 180, -16), test::lonLatBox(-180, -17, -179.4, -16)}};
+  for (int res = 3; res <= 6; ++res) {
+    // A disk over the tile's corner: cells inside, cut and outside, plus one far away.
+    std::vector<h3::Cell> cells = h3::gridDisk(cellAt(10.5 + 0.7, 45.2 + 0.5, res), 4);
+    cells.push_back(cellAt(-70, -30, res));
+    checkAmong(tile, cells, "tile res " + std::to_string(res));
+    std::vector<h3::Cell> seam = h3::gridDisk(cellAt(180, -16.5, res), 3);
+    checkAmong(split, seam, "antimeridian res " + std::to_string(res));
+  }
+  EXPECT_TRUE(cellOverlapsAmong(tile, {}).empty());
+}
+
+}  // namespace
+}  // namespace stac2h3::geo

@@ -132,6 +132,11 @@ TEST(Download, BboxAndAoiSelectTheIntersectingFootprints) {
   MemorySink everything;
   runDownload(options, everything);
   ASSERT_EQ(everything.stored.size(), 400u);
+  // The server's items carry no self link: the item's URL in the API takes its place.
+  for (const auto& [key, item] : everything.stored) {
+    EXPECT_EQ(item.self_href,
+              server.url() + "/collections/" + item.collection + "/items/" + item.id);
+  }
 
   auto bbox_options = options;
   bbox_options.query.bbox = std::array<double, 4>{-60, -30, 40, 20};

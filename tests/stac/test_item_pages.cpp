@@ -28,6 +28,21 @@ std::string readPage(const std::string& relative, std::filesystem::path* path_ou
   const std::string var = readPage(relative, &var##_path); \
   STAC2H3_REQUIRE_SHARED(var##_path)
 
+TEST(ItemPages, TheSelfLinkIsKept) {
+  ItemParser parser;
+  const Page page = parser.parsePage(
+      R"({"type":"FeatureCollection","features":[
+        {"type":"Feature","id":"A","collection":"c","properties":{"datetime":"2024-01-01T00:00:00Z"},
+         "geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]},
+         "links":[{"rel":"parent","href":"p"},{"rel":"self","href":"https://x.test/items/A"}]},
+        {"type":"Feature","id":"B","collection":"c","properties":{"datetime":"2024-01-01T00:00:00Z"},
+         "geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]})",
+      "page");
+  ASSERT_EQ(page.items.size(), 2u);
+  EXPECT_EQ(page.items[0].self_href, "https://x.test/items/A");
+  EXPECT_EQ(page.items[1].self_href, "");
+}
+
 TEST(ItemPages, EarthSearchPostBodyHoldingOnlyNext) {
   LOAD_PAGE(json, "earthsearch-v1/search-post-cql2-filter-page1.json");
   ItemParser parser;

@@ -321,3 +321,73 @@ TEST(ItemsGpkg, SigkillMidWriteLeavesEveryCommittedBatch) {
 
 }  // namespace
 }  // namespace stac2h3::store
+
+namespace stac2h3::store {
+namespace {
+
+TEST(ItemsGpkgSelfLink, StoredReadBackAndAddedToOlderFiles) {
+  test::ScratchFile file("self_link.gpkg");
+  stac::Item with_link = test::squareItem("L", 10, 40);
+  with_link.self_href = "https://example.test/collections/c/items/L";
+  {
+    ItemsWriter writer(file.path());
+    writer.write(std::vector<stac::Item>{with_link, test::squareItem("N", 12, 40)});
+  }
+  std::vector<stac::Item> read;
+  readItems(file.path(), [&](const stac::Item& item) { read.push_back(item); });
+  ASSERT_EQ(read.size(), 2u);
+  EXPECT_EQ(read[0].self_href, with_link.self_href);
+  EXPECT_EQ(read[1].self_href, "");
+
+  // A file from before the column: it reads as NULL, and a writer adds it.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(file.path().c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "ALTER TABLE items DROP COLUMN self_href", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  read.clear();
+  readItems(file.path(), [&](const stac::Item& item) { read.push_back(item); });
+  ASSERT_EQ(read.size(), 2u);
+  EXPECT_EQ(read[0].self_href, "");
+  {
+    ItemsWriter writer(file.path());
+    writer.write(std::vector<stac::Item>{with_link});
+  }
+  read.clear();
+  readItems(file.path(), [&](const stac::Item& item) { read.push_back(item); });
+  EXPECT_EQ(read[0].self_href, with_link.self_href);
+}
+
+TEST(ItemsGpkgFilter, BoxesThroughTheRtreeAndDatetimeText) {
+  test::ScratchFile file("filter.gpkg");
+  stac::Item early = test::squareItem("early", 10, 40);
+  early.datetime = "2025-01-01T10:00:00Z";
+  stac::Item late = test::squareItem("late", 10, 40);
+  late.datetime = "2025-02-01T10:00:00Z";
+  stac::Item far = test::squareItem("far", 100, -40);
+  far.datetime = "2025-01-05T10:00:00Z";
+  {
+    ItemsWriter writer(file.path());
+    writer.write(std::vector<stac::Item>{early, late, far});
+  }
+  auto ids = [&](std::vector<std::array<double, 4>> boxes, std::string from, std::string before) {
+    ItemsQuery filter;
+    filter.boxes = std::move(boxes);
+    filter.datetime_from = std::move(from);
+    filter.datetime_before = std::move(before);
+    std::vector<std::string> out;
+    ItemsReader reader(file.path(), filter);
+    stac::Item item;
+    while (reader.next(item)) out.push_back(item.id);
+    return out;
+  };
+  EXPECT_EQ(ids({}, "", ""), (std::vector<std::string>{"early", "late", "far"}));
+  EXPECT_EQ(ids({{10.5, 40.5, 10.6, 40.6}}, "", ""), (std::vector<std::string>{"early", "late"}));
+  EXPECT_EQ(ids({{10.5, 40.5, 10.6, 40.6}, {100.2, -39.8, 100.4, -39.6}}, "", ""),
+            (std::vector<std::string>{"early", "late", "far"}));
+  EXPECT_EQ(ids({}, "2025-01-01", "2025-02-01"), (std::vector<std::string>{"early", "far"}));
+  EXPECT_EQ(ids({{11.5, 40, 12, 41}}, "", ""), std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace stac2h3::store

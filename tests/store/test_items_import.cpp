@@ -193,7 +193,7 @@ TEST(ItemsSimplify, DropsColumnsAndStaysReadable) {
   EXPECT_EQ(summary.kept,
             (std::vector<std::string>{"fid", "geom", "id", "collection", "datetime", "cloud_cover",
                                       "s2_product_uri", "view_sun_elevation"}));
-  EXPECT_EQ(summary.dropped.size(), 8u);  // 3 text, 5 value columns
+  EXPECT_EQ(summary.dropped.size(), 9u);  // 3 text, 5 value columns, self_href
   std::vector<stac::Item> before;
   readItems(full.path(), [&](const stac::Item& item) { before.push_back(item); });
   ItemsReader reader(small.path());
