@@ -7,8 +7,11 @@
 #include <tbb/parallel_for.h>
 
 #include <cmath>
+#include <string>
+#include <unordered_map>
 
 #include "geo/cover.h"
+#include "resample/acquisition.h"
 #include "resample/footprint_registry.h"
 #include "stac/utc_time.h"
 #include "store/items_gpkg.h"
@@ -27,8 +30,59 @@ bool passes(double value, const std::optional<double>& limit) {
 /** An item read, before its cover is known. */
 struct Pending {
   Candidate candidate;
-  uint32_t footprint = 0;  ///< id in the registry
+  uint32_t footprint = 0;  ///< id in the registry: the effective footprint once ranked
+  bool duplicate = false;  ///< nothing left of it after its acquisition's better items
 };
+
+/** The acquisition rule's view of an item. */
+resample::AcquisitionKey acquisitionKey(const Candidate& candidate, uint32_t tile) {
+  resample::AcquisitionKey key;
+  key.tile = tile;
+  key.sensed_us = candidate.sensed_us;
+  key.baseline = resample::baselineNumber(candidate.item.processing_baseline);
+  key.nodata = static_cast<float>(candidate.item.value(stac::Value::kNodata));
+  for (const double value : candidate.item.values) {
+    if (!std::isnan(value)) ++key.known_values;
+  }
+  return key;
+}
+
+/**
+ * One acquisition counts each piece of ground once (the README's Definition): within each
+ * acquisition among the window's candidates, ranked best first, each item keeps only the
+ * ground no better item covers. Sets each entry's footprint to its effective footprint and
+ * flags those left with nothing.
+ */
+void applyAcquisitionRule(std::vector<Pending>& window, resample::FootprintRegistry& registry,
+                          std::unordered_map<std::string, uint32_t>& tiles) {
+  std::vector<resample::AcquisitionKey> keys;
+  keys.reserve(window.size());
+  for (const Pending& entry : window) {
+    const std::string& tile = entry.candidate.item.mgrs_tile;
+    const uint32_t id =
+        tile.empty() ? 0
+                     : tiles.emplace(tile, static_cast<uint32_t>(tiles.size() + 1)).first->second;
+    keys.push_back(acquisitionKey(entry.candidate, id));
+  }
+  const resample::RankedAcquisitions ranked = resample::rankedAcquisitions(keys, [&](uint32_t i) {
+    return resample::ItemName{window[i].candidate.item.id, window[i].candidate.item.collection};
+  });
+  for (size_t g = 0; g < ranked.size(); ++g) {
+    const std::span<const uint32_t> group = ranked.group(g);
+    if (group.size() < 2) continue;
+    std::vector<const geo::MultiPolygon*> footprints;
+    for (const uint32_t i : group) footprints.push_back(&registry.footprint(window[i].footprint));
+    const std::vector<geo::MultiPolygon> effective = resample::effectiveFootprints(footprints);
+    for (size_t k = 0; k < group.size(); ++k) {
+      Pending& entry = window[group[k]];
+      if (effective[k].empty()) {
+        entry.duplicate = true;
+      } else if (!(effective[k] == *footprints[k])) {
+        entry.footprint = registry.intern(effective[k]);
+      }
+    }
+  }
+}
 
 }  // namespace
 
@@ -88,6 +142,9 @@ CandidateSet findCandidates(const std::filesystem::path& items, const AoiGrid& g
     pending[window].push_back(std::move(entry));
   }
 
+  std::unordered_map<std::string, uint32_t> tiles;
+  for (std::vector<Pending>& window : pending) applyAcquisitionRule(window, registry, tiles);
+
   std::vector<std::vector<PieceCover>> covers(registry.size());
   tbb::parallel_for(size_t{0}, covers.size(), [&](size_t id) {
     covers[id] = pieceCover(registry.footprint(static_cast<uint32_t>(id)), grid);
@@ -97,7 +154,8 @@ CandidateSet findCandidates(const std::filesystem::path& items, const AoiGrid& g
   for (size_t w = 0; w < windows.size(); ++w) {
     for (Pending& entry : pending[w]) {
       const std::vector<PieceCover>& cover = covers[entry.footprint];
-      if (cover.empty()) continue;  // near the AOI's box, not on the AOI
+      // Near the AOI's box but not on the AOI, or a duplicate of a better item.
+      if (cover.empty() || entry.duplicate) continue;
       entry.candidate.cover = cover;
       set.per_window[w].push_back(std::move(entry.candidate));
     }

@@ -26,7 +26,8 @@ struct PieceCover {
 struct Candidate {
   stac::Item item;        ///< the stored row (its stored footprint)
   int64_t sensed_us = 0;  ///< the item's datetime, microseconds since the epoch
-  /** The pieces its effective footprint covers, by piece index. */
+  /** The pieces its effective footprint covers (its footprint less what the better items
+   * of its acquisition among the window's candidates cover), by piece index. */
   std::vector<PieceCover> cover;
 };
 

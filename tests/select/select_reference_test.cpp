@@ -77,7 +77,11 @@ void checkAgainstReference(const RealCase& c, const std::string& name) {
       static_cast<long long>(reference["baseline_scenes"].get_int64().value()),
       reference["baseline_expected_clear"].get_double().value());
   EXPECT_GT(scenes, 1);
-  EXPECT_EQ(window["candidates"].get_int64().value(), reference["candidates"].get_int64().value());
+  // The reference knows no acquisition rule: a granule wholly under a better one of its
+  // acquisition is a candidate there, not here.
+  EXPECT_LE(window["candidates"].get_int64().value(), reference["candidates"].get_int64().value());
+  EXPECT_GE(window["candidates"].get_int64().value(),
+            reference["candidates"].get_int64().value() - 3);
   EXPECT_NEAR(coverage, reference["coverage"].get_double().value(), 0.01);
   EXPECT_NEAR(expected_clear, reference["expected_clear"].get_double().value(), 0.01);
   // Both on the same random points: the selection sees at least as much clear ground.

@@ -77,10 +77,11 @@ TEST(Select, AWholeSceneWithEightPercentCloudBeatsAClearFourteenPercentSliver) {
 
 TEST(Select, EqualGainsGoToLowerCloudThenEarlierDatetimeThenId) {
   ScratchFile file("select_ties.gpkg");
-  // Same footprint three times, all clear: the first pick takes everything (gain 1), the
-  // others add nothing. Which one is first is the tie-break's choice.
-  test::writeItems(file.path(), {boxItem("b", 9.9, 39.9, 11.1, 41.1, 0.0, kDay1),
-                                 boxItem("a", 9.9, 39.9, 11.1, 41.1, 0.0, kDay1),
+  // Same footprint three times (three tiles' worth: no acquisition rule between them), all
+  // clear: the first pick takes everything (gain 1), the others add nothing. Which one is
+  // first is the tie-break's choice.
+  test::writeItems(file.path(), {boxItem("b", 9.9, 39.9, 11.1, 41.1, 0.0, kDay1, "32TNT"),
+                                 boxItem("a", 9.9, 39.9, 11.1, 41.1, 0.0, kDay1, "32TMT"),
                                  boxItem("c", 9.9, 39.9, 11.1, 41.1, 0.0, kDay2)});
   EXPECT_EQ(selectedIds(runSelection(optionsFor(file.path(), "10,40,11,41")).windows[0]),
             std::vector<std::string>{"a"});
@@ -95,7 +96,7 @@ TEST(Select, ThresholdsDropItemsAndNullFailsThem) {
   ScratchFile file("select_thresholds.gpkg");
   stac::Item no_cloud = boxItem("no_cloud", 9.9, 39.9, 11.1, 41.1, 0.0, kDay1);
   no_cloud.values[static_cast<int>(stac::Value::kCloudCover)] = stac::kMissing;
-  stac::Item empty = boxItem("empty", 9.9, 39.9, 11.1, 41.1, 0.0, kDay1);
+  stac::Item empty = boxItem("empty", 9.9, 39.9, 11.1, 41.1, 0.0, kDay1, "32TNT");
   empty.values[static_cast<int>(stac::Value::kNodata)] = 40.0;
   test::writeItems(file.path(),
                    {no_cloud, empty, boxItem("cloudy", 9.9, 39.9, 11.1, 41.1, 30.0, kDay2),
@@ -115,10 +116,36 @@ TEST(Select, ThresholdsDropItemsAndNullFailsThem) {
   EXPECT_EQ(selectedIds(all.windows[0]), std::vector<std::string>{"empty"});
 }
 
+TEST(Select, DuplicatesAndSplitGranulesOfOneAcquisitionCountOnce) {
+  ScratchFile file("select_acquisitions.gpkg");
+  // One scene under two processing baselines: the newer one is the candidate.
+  stac::Item older = boxItem("scene_old", 9.9, 39.9, 11.1, 41.1, 50.0, kDay1);
+  older.processing_baseline = "04.00";
+  stac::Item newer = boxItem("scene_new", 9.9, 39.9, 11.1, 41.1, 50.0, kDay1);
+  // One tile and time as two granules overlapping by a fifth of the AOI.
+  stac::Item west = boxItem("granule_a", 9.9, 39.9, 10.6, 41.1, 40.0, kDay2, "32TNT");
+  stac::Item east = boxItem("granule_b", 10.4, 39.9, 11.1, 41.1, 40.0, kDay2, "32TNT");
+  test::writeItems(file.path(), {older, newer});
+  const Selection scene = runSelection(optionsFor(file.path(), "10,40,11,41"));
+  ASSERT_EQ(scene.windows[0].candidates.size(), 1u);
+  EXPECT_EQ(selectedIds(scene.windows[0]), std::vector<std::string>{"scene_new"});
+  // Taken as two scenes, the copy would add half the remaining cloud: E 0.75, not 0.5.
+  EXPECT_NEAR(scene.windows[0].expected_clear, 0.5, 1e-9);
+
+  ScratchFile granules("select_granules.gpkg");
+  test::writeItems(granules.path(), {west, east});
+  const Selection split = runSelection(optionsFor(granules.path(), "10,40,11,41"));
+  EXPECT_EQ(split.windows[0].picks.size(), 2u);
+  EXPECT_NEAR(split.windows[0].coverage, 1.0, 1e-9);
+  // Each point seen once at 40 % cloud: 0.6. Counting the overlap twice would give
+  // 0.6 + 0.2 × 0.6 × 0.4 = 0.648.
+  EXPECT_NEAR(split.windows[0].expected_clear, 0.6, 0.002);
+}
+
 TEST(Select, NeverAddsLessThanATenthOfAPercent) {
   ScratchFile file("select_floor.gpkg");
   // A whole scene at 99.95 % cloud gains 0.05 % of the AOI: below the floor.
-  test::writeItems(file.path(), {boxItem("murky", 9.9, 39.9, 11.1, 41.1, 99.95, kDay1),
+  test::writeItems(file.path(), {boxItem("murky", 9.9, 39.9, 11.1, 41.1, 99.95, kDay1, "32TNT"),
                                  boxItem("grey", 9.9, 39.9, 11.1, 41.1, 99.8, kDay1)});
   const Selection selection = runSelection(optionsFor(file.path(), "10,40,11,41"));
   EXPECT_EQ(selectedIds(selection.windows[0]), std::vector<std::string>{"grey"});
