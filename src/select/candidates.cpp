@@ -41,9 +41,6 @@ resample::AcquisitionKey acquisitionKey(const Candidate& candidate, uint32_t til
   key.sensed_us = candidate.sensed_us;
   key.baseline = resample::baselineNumber(candidate.item.processing_baseline);
   key.nodata = static_cast<float>(candidate.item.value(stac::Value::kNodata));
-  for (const double value : candidate.item.values) {
-    if (!std::isnan(value)) ++key.known_values;
-  }
   return key;
 }
 
