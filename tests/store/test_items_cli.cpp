@@ -96,7 +96,7 @@ TEST(ItemsCli, SimplifyPrintsSizes) {
                             " --keep s2_product_uri --drop water");
   EXPECT_EQ(run.status, 0) << run.output;
   EXPECT_NE(run.output.find(full.path().string() + ": "), std::string::npos) << run.output;
-  EXPECT_NE(run.output.find("dropped: platform,mgrs_tile,processing_baseline,water,s2_granule_id"),
+  EXPECT_NE(run.output.find("dropped: platform,mgrs_tile,processing_baseline,water,self_href,s2_granule_id"),
             std::string::npos)
       << run.output;
   EXPECT_LT(std::filesystem::file_size(small.path()), std::filesystem::file_size(full.path()));
