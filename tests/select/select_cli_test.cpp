@@ -2,7 +2,7 @@
  * @brief `stac2h3 select` through the binary: monthly windows with an empty month (exit 3
  * under --min-coverage, every output written), the report and cells files, the round trip
  * of the selected items through `import`, bad input (exit 2, nothing written), --fetch
- * with no API reachable.
+ * from the local STAC API and with no API reachable.
  */
 #include <gtest/gtest.h>
 #include <simdjson.h>
@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "select_fixture.h"
+#include "stac/server/test_server.h"
 
 namespace stac2h3::test {
 namespace {
@@ -207,6 +208,57 @@ TEST(SelectCli, BadInputIsOneLineExitTwoAndNothingWritten) {
   EXPECT_EQ(run.status, 2) << run.out;
   EXPECT_NE(run.out.find("unknown output type"), std::string::npos) << run.out;
   EXPECT_FALSE(std::filesystem::exists(out.path()));
+}
+
+/** The features of an ItemCollection file as (id, minified feature) in file order. */
+std::vector<std::pair<std::string, std::string>> featuresOf(const std::filesystem::path& path) {
+  simdjson::dom::parser parser;
+  std::vector<std::pair<std::string, std::string>> out;
+  for (simdjson::dom::element feature : parser.load(path.string())["features"].get_array()) {
+    out.emplace_back(std::string(feature["id"].get_string().value()), simdjson::minify(feature));
+  }
+  return out;
+}
+
+TEST(SelectCli, FetchWritesTheFullItemsFromTheApiTheItemsCameFrom) {
+  // The local STAC API's item 0 of 2024-03-01 is the square 39.5..40.5 E, 32.5..31.5 S, at
+  // midnight; its full items carry assets, the stored ones none.
+  TestServer server({});
+  ScratchFile items("select_cli_fetch_live.gpkg");
+  ScratchFile plain("select_cli_fetch_plain.json");
+  ScratchFile full("select_cli_fetch_full.json");
+  CliRun run = runCli("download --api " + server.url() +
+                      " --bbox 39,-33,41,-31 --start 2024-03-01 --end 2024-03-01 -o " +
+                      items.path().string());
+  ASSERT_EQ(run.status, 0) << run.out;
+  const std::string selection =
+      "select " + items.path().string() +
+      " --bbox 39.6,-32.4,40.4,-31.6 --start 2024-03-01 --end 2024-03-01 --retries 2 -o ";
+  run = runCli(selection + plain.path().string());
+  ASSERT_EQ(run.status, 0) << run.out;
+  run = runCli(selection + full.path().string() + " --fetch");
+  ASSERT_EQ(run.status, 0) << run.out;
+
+  const auto stored = featuresOf(plain.path());
+  const auto fetched = featuresOf(full.path());
+  ASSERT_FALSE(stored.empty());
+  EXPECT_EQ(stored.front().first, "S2G_20240301_0000_L2A");
+  ASSERT_EQ(fetched.size(), stored.size());
+  for (size_t i = 0; i < stored.size(); ++i) {
+    EXPECT_EQ(fetched[i].first, stored[i].first) << "rank " << i + 1;
+    EXPECT_NE(fetched[i].second.find(R"("B02":{"href":"https://example.test/B02/20240301/)"),
+              std::string::npos)
+        << fetched[i].second;
+    EXPECT_EQ(stored[i].second.find("example.test"), std::string::npos) << stored[i].second;
+    EXPECT_NE(fetched[i].second.find(R"("stac2h3:rank":)" + std::to_string(i + 1)),
+              std::string::npos)
+        << fetched[i].second;
+  }
+  // One search by ids after the download's own requests, carrying exactly the selected ids.
+  const std::vector<std::string> bodies = server.requestBodies();
+  ASSERT_FALSE(bodies.empty());
+  EXPECT_NE(bodies.back().find(R"("ids":[")" + stored.front().first), std::string::npos)
+      << bodies.back();
 }
 
 TEST(SelectCli, FetchWithoutAReachableApiFailsInOneLineAndWritesNothing) {

@@ -11,7 +11,8 @@ Generated items: --per-day N items a day, item k of day d at d + k * 86400 / N s
 is exactly midnight), a 1-degree square footprint placed deterministically, all six
 percentages. --datatake M makes each of those instants M items (tiles of one datatake) in
 M places. Queries must carry a datetime interval (a client that forgets its query on a
-next page gets a 400, not the whole archive).
+next page gets a 400, not the whole archive), or `ids` (generated ids only, as `select --fetch`
+asks for the full items it chose).
 
 Paging (--paging):
   earthsearch  POST next link whose body holds only {"next": cursor}, merge false
@@ -123,10 +124,35 @@ def cursor_of(request_body, query_string):
     return None
 
 
+def generated_entry(args, day, k):
+    """Item k of day `day` as a (day, k, when, box) tuple: its instant and 1-degree square."""
+    when = day * 86400 + (k // args.datatake) * 86400 / args.per_day
+    lon = -179.5 + ((day * 37 + k * 53) % 358)
+    lat = -79.5 + ((day * 11 + k * 29) % 158)
+    return (day, k, when, [lon, lat, lon + 1.0, lat + 1.0])
+
+
+def items_by_id(args, ids):
+    """The generated items named in `ids` (others are not in the archive), in (datetime, id)
+    order."""
+    entries = []
+    for text in ids:
+        match = re.fullmatch(r"S2G_(\d{8})_(\d{4})_L2A", str(text))
+        if not match:
+            continue
+        date = dt.datetime.strptime(match.group(1), "%Y%m%d").replace(tzinfo=dt.timezone.utc)
+        day, k = int(date.timestamp() // 86400), int(match.group(2))
+        if k < args.per_day * args.datatake:
+            entries.append(generated_entry(args, day, k))
+    return sorted(entries, key=lambda entry: (entry[2], entry[1]))
+
+
 def generated_items(state, query):
     """Every generated item matching `query`, in (datetime, id) order, as (day, k, when, box)
     tuples (make_item builds the page's items only: the bench server stays fast)."""
     args = state.args
+    if query.get("ids"):
+        return items_by_id(args, query["ids"])
     interval = query.get("datetime")
     if not interval:
         return None
@@ -150,9 +176,7 @@ def generated_items(state, query):
             if when < start or when > end:
                 continue
             for k in range(instant * args.datatake, (instant + 1) * args.datatake):
-                lon = -179.5 + ((day * 37 + k * 53) % 358)
-                lat = -79.5 + ((day * 11 + k * 29) % 158)
-                box = [lon, lat, lon + 1.0, lat + 1.0]
+                box = generated_entry(args, day, k)[3]
                 if bbox and (box[0] > bbox[2] or box[2] < bbox[0] or box[1] > bbox[3] or box[3] < bbox[1]):
                     continue
                 if area is not None:
