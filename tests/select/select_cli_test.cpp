@@ -7,30 +7,19 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include "select_fixture.h"
 #include "stac/server/test_server.h"
+#include "support/shell_run.h"
 
 namespace stac2h3::test {
 namespace {
 
-struct CliRun {
-  int status = 0;
-  std::string out;  ///< stdout and stderr
-};
-
-CliRun runCli(const std::string& arguments) {
-  CliRun run;
-  FILE* pipe = popen((std::string(STAC2H3_BINARY) + " " + arguments + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buffer{};
-  while (size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) run.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+/** `stac2h3 ARGUMENTS`; its output holds stdout and stderr. */
+ShellRun runCli(const std::string& arguments) {
+  return runShell(std::string(STAC2H3_BINARY) + " " + arguments + " 2>&1");
 }
 
 std::string readText(const std::filesystem::path& path) {
@@ -53,17 +42,17 @@ TEST(SelectCli, AnEmptyMonthExitsThreeNamingItAndWritesEveryOutput) {
   ScratchFile report("select_cli_months_report.json");
   ScratchFile cells("select_cli_months_cells.csv");
   writeThreeMonths(items.path());
-  const CliRun run = runCli("select " + items.path().string() +
-                            " --bbox 10,40,11,41 --start 2025-01-01 --end 2025-03-31 --every 1m "
-                            "--min-coverage 0.9 --res 6 -o " +
-                            out.path().string() + " --report " + report.path().string() +
-                            " --cells-out " + cells.path().string());
-  EXPECT_EQ(run.status, 3) << run.out;
-  EXPECT_NE(run.out.find("2025-02-01..2025-02-28"), std::string::npos) << run.out;
-  EXPECT_EQ(run.out.find("2025-01-01..2025-01-31 ("), std::string::npos) << run.out;
-  EXPECT_NE(run.out.find("2025-02-01..2025-02-28: 0 of 0 candidates selected, coverage 0.0000"),
+  const ShellRun run = runCli("select " + items.path().string() +
+                              " --bbox 10,40,11,41 --start 2025-01-01 --end 2025-03-31 --every 1m "
+                              "--min-coverage 0.9 --res 6 -o " +
+                              out.path().string() + " --report " + report.path().string() +
+                              " --cells-out " + cells.path().string());
+  EXPECT_EQ(run.status, 3) << run.output;
+  EXPECT_NE(run.output.find("2025-02-01..2025-02-28"), std::string::npos) << run.output;
+  EXPECT_EQ(run.output.find("2025-01-01..2025-01-31 ("), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("2025-02-01..2025-02-28: 0 of 0 candidates selected, coverage 0.0000"),
             std::string::npos)
-      << run.out;
+      << run.output;
 
   simdjson::dom::parser parser;
   const simdjson::dom::element doc = parser.load(report.path().string());
@@ -117,12 +106,12 @@ TEST(SelectCli, TheSelectedItemsImportBackAsTheyWereStored) {
   for (const char* extension : {"json", "ndjson"}) {
     ScratchFile out(std::string("select_cli_trip.") + extension);
     ScratchFile back(std::string("select_cli_trip_back_") + extension + ".gpkg");
-    CliRun run = runCli("select " + items.path().string() +
-                        " --bbox 10,40,11,41 --start 2025-01-01 --end 2025-03-31 --every 1m -o " +
-                        out.path().string());
-    ASSERT_EQ(run.status, 0) << run.out;
+    ShellRun run = runCli("select " + items.path().string() +
+                          " --bbox 10,40,11,41 --start 2025-01-01 --end 2025-03-31 --every 1m -o " +
+                          out.path().string());
+    ASSERT_EQ(run.status, 0) << run.output;
     run = runCli("import " + out.path().string() + " -o " + back.path().string());
-    ASSERT_EQ(run.status, 0) << run.out;
+    ASSERT_EQ(run.status, 0) << run.output;
     std::vector<stac::Item> imported;
     store::readItems(back.path(), [&](const stac::Item& item) { imported.push_back(item); });
     ASSERT_EQ(imported.size(), 3u) << extension;
@@ -154,10 +143,10 @@ TEST(SelectCli, IdsOnePerLineInRankOrder) {
   ScratchFile items("select_cli_ids.gpkg");
   ScratchFile out("select_cli_ids.txt");
   writeThreeMonths(items.path());
-  const CliRun run =
+  const ShellRun run =
       runCli("select " + items.path().string() +
              " --bbox 10,40,11,41 --start 2025-01-01 --end 2025-01-31 -o " + out.path().string());
-  ASSERT_EQ(run.status, 0) << run.out;
+  ASSERT_EQ(run.status, 0) << run.output;
   EXPECT_EQ(readText(out.path()), "jan_a\njan_b\n");
 }
 
@@ -189,24 +178,24 @@ TEST(SelectCli, BadInputIsOneLineExitTwoAndNothingWritten) {
     if (!c.aoi_text.empty()) {
       std::ofstream(aoi.path()) << c.aoi_text;
     }
-    const CliRun run = runCli("select " + items.path().string() + " " + c.arguments + common);
-    EXPECT_EQ(run.status, 2) << c.arguments << ": " << run.out;
-    EXPECT_NE(run.out.find(c.message), std::string::npos) << run.out;
-    EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1) << run.out;
+    const ShellRun run = runCli("select " + items.path().string() + " " + c.arguments + common);
+    EXPECT_EQ(run.status, 2) << c.arguments << ": " << run.output;
+    EXPECT_NE(run.output.find(c.message), std::string::npos) << run.output;
+    EXPECT_EQ(std::count(run.output.begin(), run.output.end(), '\n'), 1) << run.output;
     EXPECT_FALSE(std::filesystem::exists(out.path())) << c.arguments;
     EXPECT_FALSE(std::filesystem::exists(report.path())) << c.arguments;
   }
-  CliRun run = runCli("select /no/such.gpkg --bbox 10,40,11,41" + common);
-  EXPECT_EQ(run.status, 2) << run.out;
-  EXPECT_NE(run.out.find("/no/such.gpkg"), std::string::npos) << run.out;
+  ShellRun run = runCli("select /no/such.gpkg --bbox 10,40,11,41" + common);
+  EXPECT_EQ(run.status, 2) << run.output;
+  EXPECT_NE(run.output.find("/no/such.gpkg"), std::string::npos) << run.output;
   run = runCli("select " + aoi.path().string() + " --bbox 10,40,11,41" + common);
-  EXPECT_EQ(run.status, 2) << run.out;
+  EXPECT_EQ(run.status, 2) << run.output;
   run = runCli("select " + items.path().string() +
                " --bbox 10,40,11,41 --start 2025-01-01 "
                "--end 2025-01-31 -o " +
                out.path().string() + ".geojson");
-  EXPECT_EQ(run.status, 2) << run.out;
-  EXPECT_NE(run.out.find("unknown output type"), std::string::npos) << run.out;
+  EXPECT_EQ(run.status, 2) << run.output;
+  EXPECT_NE(run.output.find("unknown output type"), std::string::npos) << run.output;
   EXPECT_FALSE(std::filesystem::exists(out.path()));
 }
 
@@ -227,17 +216,17 @@ TEST(SelectCli, FetchWritesTheFullItemsFromTheApiTheItemsCameFrom) {
   ScratchFile items("select_cli_fetch_live.gpkg");
   ScratchFile plain("select_cli_fetch_plain.json");
   ScratchFile full("select_cli_fetch_full.json");
-  CliRun run = runCli("download --api " + server.url() +
-                      " --bbox 39,-33,41,-31 --start 2024-03-01 --end 2024-03-01 -o " +
-                      items.path().string());
-  ASSERT_EQ(run.status, 0) << run.out;
+  ShellRun run = runCli("download --api " + server.url() +
+                        " --bbox 39,-33,41,-31 --start 2024-03-01 --end 2024-03-01 -o " +
+                        items.path().string());
+  ASSERT_EQ(run.status, 0) << run.output;
   const std::string selection =
       "select " + items.path().string() +
       " --bbox 39.6,-32.4,40.4,-31.6 --start 2024-03-01 --end 2024-03-01 --retries 2 -o ";
   run = runCli(selection + plain.path().string());
-  ASSERT_EQ(run.status, 0) << run.out;
+  ASSERT_EQ(run.status, 0) << run.output;
   run = runCli(selection + full.path().string() + " --fetch");
-  ASSERT_EQ(run.status, 0) << run.out;
+  ASSERT_EQ(run.status, 0) << run.output;
 
   const auto stored = featuresOf(plain.path());
   const auto fetched = featuresOf(full.path());
@@ -268,14 +257,15 @@ TEST(SelectCli, FetchWithoutAReachableApiFailsInOneLineAndWritesNothing) {
   // Port 9 (discard) on loopback: connection refused.
   writeItems(items.path(), {boxItem("a", 9.9, 39.9, 11.1, 41.1, 10.0, "2025-01-10T10:00:00Z")},
              "http://127.0.0.1:9");
-  CliRun run = runCli("select " + items.path().string() +
-                      " --bbox 10,40,11,41 --start 2025-01-01 --end 2025-01-31 --fetch "
-                      "--retries 1 -o " +
-                      out.path().string());
+  ShellRun run = runCli("select " + items.path().string() +
+                        " --bbox 10,40,11,41 --start 2025-01-01 --end 2025-01-31 --fetch "
+                        "--retries 1 -o " +
+                        out.path().string());
   EXPECT_NE(run.status, 0);
   EXPECT_NE(run.status, 3);
-  EXPECT_NE(run.out.find("--fetch: POST http://127.0.0.1:9/search"), std::string::npos) << run.out;
-  EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1) << run.out;
+  EXPECT_NE(run.output.find("--fetch: POST http://127.0.0.1:9/search"), std::string::npos)
+      << run.output;
+  EXPECT_EQ(std::count(run.output.begin(), run.output.end(), '\n'), 1) << run.output;
   EXPECT_FALSE(std::filesystem::exists(out.path()));
   // An imported file records no API.
   writeItems(imported.path(), {boxItem("a", 9.9, 39.9, 11.1, 41.1, 10.0, "2025-01-10T10:00:00Z")},
@@ -283,8 +273,8 @@ TEST(SelectCli, FetchWithoutAReachableApiFailsInOneLineAndWritesNothing) {
   run = runCli("select " + imported.path().string() +
                " --bbox 10,40,11,41 --start 2025-01-01 --end 2025-01-31 --fetch -o " +
                out.path().string());
-  EXPECT_EQ(run.status, 2) << run.out;
-  EXPECT_NE(run.out.find("records no STAC API"), std::string::npos) << run.out;
+  EXPECT_EQ(run.status, 2) << run.output;
+  EXPECT_NE(run.output.find("records no STAC API"), std::string::npos) << run.output;
   EXPECT_FALSE(std::filesystem::exists(out.path()));
 }
 

@@ -8,23 +8,19 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
-#include <array>
 #include <cstdio>
 
 #include "select_fixture.h"
 #include "shared_data.h"
+#include "support/shell_run.h"
 
 namespace stac2h3::test {
 namespace {
 
 std::string capture(const std::string& command, int& status) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  std::array<char, 4096> buffer{};
-  while (size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-  const int raw = pclose(pipe);
-  status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return out;
+  ShellRun run = runShell(command);
+  status = run.status;
+  return std::move(run.output);
 }
 
 struct RealCase {

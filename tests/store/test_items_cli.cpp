@@ -5,34 +5,23 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
 #include <fstream>
 
 #include "items_fixture.h"
 #include "shared_data.h"
 #include "store/items_gpkg.h"
 #include "store/zarr_cube_reader.h"
+#include "support/shell_run.h"
 
 namespace stac2h3::store {
 namespace {
 
 using test::ScratchFile;
 
-struct CliRun {
-  int status = 0;
-  std::string output;
-};
+using CliRun = test::ShellRun;
 
 CliRun runCli(const std::string& arguments) {
-  CliRun run;
-  FILE* pipe = popen((std::string(STAC2H3_BINARY) + " " + arguments + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buffer{};
-  while (size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
-    run.output.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return test::runShell(std::string(STAC2H3_BINARY) + " " + arguments + " 2>&1");
 }
 
 /** Writes `lines` as an NDJSON file. */
@@ -96,7 +85,8 @@ TEST(ItemsCli, SimplifyPrintsSizes) {
                             " --keep s2_product_uri --drop water");
   EXPECT_EQ(run.status, 0) << run.output;
   EXPECT_NE(run.output.find(full.path().string() + ": "), std::string::npos) << run.output;
-  EXPECT_NE(run.output.find("dropped: platform,mgrs_tile,processing_baseline,water,self_href,s2_granule_id"),
+  EXPECT_NE(run.output.find(
+                "dropped: platform,mgrs_tile,processing_baseline,water,self_href,s2_granule_id"),
             std::string::npos)
       << run.output;
   EXPECT_LT(std::filesystem::file_size(small.path()), std::filesystem::file_size(full.path()));

@@ -3,34 +3,22 @@
  * file; good input writes items.
  */
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include "support/shell_run.h"
 
 namespace stac2h3::synth {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int status = -1;
-  std::string output;
-};
+using CliRun = test::ShellRun;
 
 CliRun runSynth(const std::string& arguments) {
-  CliRun run;
-  FILE* pipe = popen((std::string(STAC2H3_BINARY) + " synth " + arguments + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buffer{};
-  while (size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) {
-    run.output.append(buffer.data(), n);
-  }
-  const int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return test::runShell(std::string(STAC2H3_BINARY) + " synth " + arguments + " 2>&1");
 }
 
 /** A fresh scratch folder per test. */
