@@ -16,7 +16,16 @@
  *   (collection, id).
  * - table `stac2h3_slices` (fid, key TEXT UNIQUE, finished TEXT): finished download slices.
  * - table `stac2h3_metadata` (fid, key TEXT UNIQUE, value TEXT): source API, collection,
- *   query, software version... copied into the cube's attributes.
+ *   query, software version... copied into the cube's attributes; `items_file_id`, a random
+ *   UUID naming the file (a simplified copy gets its own).
+ * - table `stac2h3_replacements` (seq INTEGER PRIMARY KEY AUTOINCREMENT, fid INTEGER,
+ *   datetime_before TEXT): one row per replacement of a stored (collection, id), written in
+ *   the batch's transaction, with the datetime the row had before. Rows are never deleted
+ *   and new rows get ever larger fids, so "rows with fid > F" and "replacements with
+ *   seq > S" are everything that changed since a reader saw F and S (`resample --update`).
+ * - index `items_datetime` on items(datetime): reading the rows of a few days is a range
+ *   scan (ItemsQuery::datetime_from/datetime_before).
+ * Writers add the last three to older files.
  *
  * Written with sqlite3 directly rather than through OGR: prepared statements inside one
  * transaction per batch avoid OGR's per-feature overhead, and the unique (collection, id)
@@ -46,12 +55,16 @@ namespace stac2h3::store {
 inline constexpr std::string_view kItemsTable = "items";
 inline constexpr std::string_view kSlicesTable = "stac2h3_slices";
 inline constexpr std::string_view kMetadataTable = "stac2h3_metadata";
+inline constexpr std::string_view kReplacementsTableName = "stac2h3_replacements";
 
 /** Well-known metadata keys (any other key may be stored too). */
 inline constexpr std::string_view kMetaSourceApi = "source_api";       ///< e.g. the API URL
 inline constexpr std::string_view kMetaCollection = "collection";      ///< e.g. sentinel-2-l2a
 inline constexpr std::string_view kMetaQuery = "query";                ///< the query as JSON
 inline constexpr std::string_view kMetaSoftware = "software_version";  ///< "stac2h3 0.1.0"
+/** A random UUID given to the file when it is created (or first written by a version that
+ * knows it): a cube records it so that `resample --update` reads only the file it came from. */
+inline constexpr std::string_view kMetaItemsFileId = "items_file_id";
 
 /** The column name of an extra property key: ':' (and any character other than a letter,
  * digit or '_') becomes '_', e.g. "s2:product_uri" -> "s2_product_uri". */

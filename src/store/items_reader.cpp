@@ -12,15 +12,8 @@
 #include "util/error.h"
 
 namespace stac2h3::store {
-namespace {
 
-// Columns of the SELECT: fid, geom, the text columns, the values, self_href, the extras.
-constexpr int kFirstText = 2;
-constexpr int kFirstValue = kFirstText + static_cast<int>(kItemTextColumns.size());
-constexpr int kSelfHref = kFirstValue + stac::kNumValues;
-constexpr int kFirstExtra = kSelfHref + 1;
-
-SqliteDb openReadOnly(const std::filesystem::path& path) {
+SqliteDb openItemsReadOnly(const std::filesystem::path& path) {
   if (!std::filesystem::is_regular_file(path)) throw Error(path.string() + ": no such file");
   // A writer killed mid-batch leaves a hot rollback journal or a WAL that needs recovery,
   // which a read-only connection cannot replay ("attempt to write a readonly database"): the
@@ -32,6 +25,14 @@ SqliteDb openReadOnly(const std::filesystem::path& path) {
   return SqliteDb(
       path, (needs_recovery ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX);
 }
+
+namespace {
+
+// Columns of the SELECT: fid, geom, the text columns, the values, self_href, the extras.
+constexpr int kFirstText = 2;
+constexpr int kFirstValue = kFirstText + static_cast<int>(kItemTextColumns.size());
+constexpr int kSelfHref = kFirstValue + stac::kNumValues;
+constexpr int kFirstExtra = kSelfHref + 1;
 
 std::string sqlNumber(double value) {
   char text[32];
@@ -65,7 +66,7 @@ std::string whereClause(const ItemsQuery& filter, bool has_rtree) {
 
 struct ItemsReader::Impl {
   Impl(const std::filesystem::path& file, const ItemsQuery& query)
-      : path(file), db(openReadOnly(file)) {
+      : path(file), db(openItemsReadOnly(file)) {
     // No memory map (sqlite's default): a mapped year of items counted ~2 GB of file pages
     // in the reader's resident memory and read no faster than sqlite's page reads.
     const ItemsColumns columns = readItemsColumns(db);
@@ -185,7 +186,7 @@ void readItems(const std::filesystem::path& path,
 }
 
 std::map<std::string, std::string> readMetadata(const std::filesystem::path& path) {
-  SqliteDb db = openReadOnly(path);
+  SqliteDb db = openItemsReadOnly(path);
   std::map<std::string, std::string> entries;
   if (!db.hasTable("stac2h3_metadata")) return entries;
   SqliteStatement query = db.prepare("SELECT key, value FROM stac2h3_metadata");

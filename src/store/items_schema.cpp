@@ -4,6 +4,9 @@
 #include "store/items_schema.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdio>
+#include <random>
 
 #include "stac/item.h"
 #include "store/gpkg_geometry.h"
@@ -88,6 +91,16 @@ INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
   VALUES ('stac2h3_metadata', 'attributes', 'stac2h3_metadata', 'source API, collection, query');
 )sql";
 
+// The history `resample --update` reads: which rows a replacement changed, and which day each
+// left; rows only ever get new, larger fids, so new rows need no log.
+constexpr const char* kReplacementsTable = R"sql(
+CREATE TABLE stac2h3_replacements (seq INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  fid INTEGER NOT NULL, datetime_before TEXT);
+INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
+  VALUES ('stac2h3_replacements', 'attributes', 'stac2h3_replacements',
+          'rows replaced in place (fid) and the datetime each had before');
+)sql";
+
 }  // namespace
 
 bool isFixedColumn(std::string_view name) {
@@ -109,11 +122,39 @@ void createItemsSchema(SqliteDb& db) {
   try {
     db.exec(kCoreTables);
     db.exec(kItemsTables);
+    ensureItemsHistory(db);
     db.exec("COMMIT");
   } catch (...) {
     sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
+}
+
+void ensureItemsHistory(SqliteDb& db) {
+  if (!db.hasTable(kReplacementsTableName)) db.exec(kReplacementsTable);
+  db.exec("CREATE INDEX IF NOT EXISTS items_datetime ON items (datetime)");
+  SqliteStatement id = db.prepare(
+      "INSERT INTO stac2h3_metadata (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING");
+  id.bindText(1, kMetaItemsFileId);
+  id.bindText(2, newItemsFileId());
+  id.step();
+}
+
+std::string newItemsFileId() {
+  std::random_device entropy;  // /dev/urandom on Linux
+  std::array<uint8_t, 16> bytes{};
+  for (size_t i = 0; i < bytes.size(); i += 4) {
+    const uint32_t word = entropy();
+    for (size_t b = 0; b < 4; ++b) bytes[i + b] = static_cast<uint8_t>(word >> (8 * b));
+  }
+  bytes[6] = static_cast<uint8_t>((bytes[6] & 0x0F) | 0x40);  // version 4
+  bytes[8] = static_cast<uint8_t>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
+  char text[37];
+  std::snprintf(text, sizeof text,
+                "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", bytes[0],
+                bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8],
+                bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]);
+  return text;
 }
 
 bool ItemsColumns::has(std::string_view name) const {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,8 +25,24 @@ inline constexpr std::array<std::string_view, 6> kItemTextColumns = {
  * lack it: readers read NULL, writers add it. It follows the value columns. */
 inline constexpr std::string_view kSelfHrefColumn = "self_href";
 
-/** Creates every table of an empty GeoPackage with no extra columns (one transaction). */
+/** Opens an items file for reading (read-write only when a killed writer left a journal or
+ * WAL to recover). @throws stac2h3::Error when it is missing or not a database. */
+SqliteDb openItemsReadOnly(const std::filesystem::path& path);
+
+/** Creates every table of an empty GeoPackage with no extra columns (one transaction),
+ * with the history of ensureItemsHistory(). */
 void createItemsSchema(SqliteDb& db);
+
+/**
+ * Adds what `resample --update` reads to a writable items file that lacks it (files from
+ * before it existed; a no-op on a current file): the `items_file_id` metadata entry (a new
+ * random UUID), the `stac2h3_replacements` log and the index on `items(datetime)` (built
+ * once: a few seconds for a year of items). Runs in the caller's transaction, if any.
+ */
+void ensureItemsHistory(SqliteDb& db);
+
+/** A new random (version 4) UUID, the identity of a new items file. */
+std::string newItemsFileId();
 
 /** Columns every items table has, even a simplified one. */
 inline constexpr std::array<std::string_view, 5> kRequiredColumns = {"fid", "geom", "id",

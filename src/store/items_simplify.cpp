@@ -54,6 +54,13 @@ SimplifySummary dropColumns(const std::filesystem::path& output, const SimplifyC
   }
   db.exec("DROP TABLE IF EXISTS stac2h3_slices");
   db.exec("DELETE FROM gpkg_contents WHERE table_name = 'stac2h3_slices'");
+  // Another file: a cube made from the copy must not be updated from the original.
+  if (db.hasTable(kMetadataTable)) {
+    SqliteStatement identity = db.prepare("UPDATE stac2h3_metadata SET value = ? WHERE key = '" +
+                                          std::string(kMetaItemsFileId) + "'");
+    identity.bindText(1, newItemsFileId());
+    identity.step();
+  }
   db.exec("COMMIT");
   db.exec("VACUUM");
   return summary;

@@ -6,6 +6,10 @@
  * (it is in the -wal file, which the next opener replays) without an fsync per batch; the
  * file goes back to a single-file rollback journal when the writer closes cleanly.
  *
+ * History: a replacement (a stored (collection, id) written again) is an UPDATE that keeps
+ * the fid, logged in stac2h3_replacements with the datetime the row had, in the batch's
+ * transaction; `resample --update` reads that log and the rows past the fid it last saw.
+ *
  * Speed: a batch suspends the R-tree triggers (RtreeTriggers) and writes each row's R-tree
  * entry itself from the envelope it has just encoded, so no SQL function runs per row and
  * the INSERT needs no statement journal; the triggers are back before COMMIT.
@@ -131,6 +135,14 @@ struct ItemsWriter::Impl {
     if (!present.has(kSelfHrefColumn)) {  // a file from before the self link was stored
       db.exec("ALTER TABLE items ADD COLUMN " + std::string(kSelfHrefColumn) + " TEXT");
     }
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      ensureItemsHistory(db);
+      db.exec("COMMIT");
+    } catch (...) {
+      sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
     for (const std::string& key : extra_properties) {
       const std::string column = extraColumnName(key);
       if (isFixedColumn(column)) {
@@ -146,6 +158,10 @@ struct ItemsWriter::Impl {
     rtree_triggers.emplace(db, "items", "geom");
     prepareRowStatements();
     index_row.emplace(db.prepare("INSERT OR REPLACE INTO rtree_items_geom VALUES (?, ?, ?, ?, ?)"));
+    stored_row.emplace(
+        db.prepare("SELECT fid, datetime FROM items WHERE collection = ? AND id = ?"));
+    log_replacement.emplace(
+        db.prepare("INSERT INTO stac2h3_replacements (fid, datetime_before) VALUES (?, ?)"));
     mark_slice.emplace(
         db.prepare("INSERT INTO stac2h3_slices (key, finished) VALUES (?, ?) "
                    "ON CONFLICT (key) DO UPDATE SET finished = excluded.finished"));
@@ -188,6 +204,8 @@ struct ItemsWriter::Impl {
     insert.reset();
     update.reset();
     index_row.reset();
+    stored_row.reset();
+    log_replacement.reset();
     mark_slice.reset();
     touch.reset();
     // Back to a single file; harmless when another connection keeps the WAL alive.
@@ -224,6 +242,23 @@ struct ItemsWriter::Impl {
     mark_slice->step();
   }
 
+  /** Logs that the stored row of (item.collection, item.id) is being replaced, with the
+   * datetime it has before (in the batch's transaction). */
+  void logReplacement(const stac::Item& item) {
+    stored_row->bindText(1, item.collection);
+    stored_row->bindText(2, item.id);
+    if (!stored_row->step()) throw Error(path.string() + ": item " + item.id + " vanished");
+    log_replacement->bindInt(1, stored_row->columnInt(0));
+    if (stored_row->columnIsNull(1)) {
+      log_replacement->bindNull(2);
+    } else {
+      log_replacement->bindText(2, stored_row->columnText(1));
+    }
+    log_replacement->step();
+    log_replacement->reset();
+    stored_row->reset();
+  }
+
   /** Stores one item (inserted, or replacing the stored (collection, id) in place) and its
    * R-tree entry. @return true when it was new. */
   bool store(const stac::Item& item) {
@@ -237,6 +272,7 @@ struct ItemsWriter::Impl {
     int64_t fid = added ? db.lastInsertRowid() : 0;
     insert->reset();
     if (!added) {
+      logReplacement(item);
       column = 1;
       bindRow(*update, column, item);
       update->bindText(column++, item.collection);
@@ -281,6 +317,8 @@ struct ItemsWriter::Impl {
   std::optional<SqliteStatement> insert;
   std::optional<SqliteStatement> update;
   std::optional<SqliteStatement> index_row;
+  std::optional<SqliteStatement> stored_row;       ///< fid and datetime of a (collection, id)
+  std::optional<SqliteStatement> log_replacement;  ///< a row into stac2h3_replacements
   std::optional<SqliteStatement> mark_slice;
   std::optional<SqliteStatement> touch;
   std::vector<uint8_t> blob;

@@ -214,7 +214,8 @@ TEST(ItemsGpkg, ResumeAndMetadataTablesRoundTrip) {
   EXPECT_EQ(reopened.doneSlices(),
             (std::set<std::string>{"2024-01-01/2024-01-01", "2024-01-02/2024-01-02"}));
   const auto metadata = readMetadata(file.path());
-  EXPECT_EQ(metadata.size(), 2u);
+  EXPECT_EQ(metadata.size(), 3u);  // and the file's identity (test_items_history.cpp)
+  EXPECT_EQ(metadata.count(std::string(kMetaItemsFileId)), 1u);
   EXPECT_EQ(metadata.at("query"), R"({"bbox":[0,0,2,2]})");
   EXPECT_EQ(reopened.metadata(), metadata);
 }
