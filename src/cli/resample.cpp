@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -19,10 +20,14 @@
 #include "resample/resampler.h"
 #include "stac/utc_time.h"
 #include "store/items_gpkg.h"
+#include "store/items_history.h"
 #include "store/long_table_writer.h"
 #include "store/output_path.h"
 #include "store/zarr_cube_writer.h"
 #include "store/zarr_pyramid_writer.h"
+#include "update/cube_provenance.h"
+#include "update/cube_update.h"
+#include "update/store_swap.h"
 #include "util/error.h"
 
 namespace stac2h3::cli {
@@ -38,6 +43,7 @@ struct ResampleFlags {
   std::string gpkg;
   std::vector<std::string> variables;
   bool overwrite = false;
+  bool update = false;
   int jobs = 0;
   bool pyramid = false;
   int min_level = 0;
@@ -92,6 +98,35 @@ void printSummary(const resample::ResampleStats& stats,
                stats.accumulate_seconds, stats.sink_seconds);
 }
 
+void printUpdate(const std::string& output, const update::CubeUpdateOutcome& outcome,
+                 double seconds) {
+  if (outcome.up_to_date) {
+    std::fprintf(stderr, "stac2h3 resample: %s is up to date (no item added or replaced)\n",
+                 output.c_str());
+    return;
+  }
+  std::string cells;
+  for (size_t l = 0; l < outcome.resolutions.size(); ++l) {
+    cells += (cells.empty() ? "" : ", ") + std::string("res ") +
+             std::to_string(outcome.resolutions[l]) + ": " +
+             std::to_string(outcome.cells_before[l]) + " -> " +
+             std::to_string(outcome.cells_after[l]);
+  }
+  const auto& days = outcome.recomputed_days;
+  std::fprintf(stderr,
+               "stac2h3 resample: updated %s: %zu days recomputed (%s .. %s) from %lld items "
+               "read; time axis %s .. %s; cells %s; chunk rows kept %lld, rewritten %lld; "
+               "%.1f s\n",
+               output.c_str(), days.size(),
+               days.empty() ? "-" : stac::formatUtcDay(days.front()).c_str(),
+               days.empty() ? "-" : stac::formatUtcDay(days.back()).c_str(),
+               static_cast<long long>(outcome.stats.items_added),
+               stac::formatUtcDay(outcome.first_day).c_str(),
+               stac::formatUtcDay(outcome.first_day + outcome.num_days - 1).c_str(), cells.c_str(),
+               static_cast<long long>(outcome.chunk_rows_kept),
+               static_cast<long long>(outcome.chunk_rows_rewritten), seconds);
+}
+
 void run(const ResampleFlags& flags) {
   const auto start = std::chrono::steady_clock::now();
   std::optional<tbb::global_control> threads;
@@ -105,6 +140,28 @@ void run(const ResampleFlags& flags) {
     store::ItemsQuery query;
     query.value_columns = options.variables;
     store::ItemsReader check(flags.items, query);
+  }
+  if (flags.update) {
+    if (flags.overwrite) throw InputError("--update and --overwrite exclude each other");
+    if (!flags.gpkg.empty()) throw InputError("--update does not update a --gpkg long table");
+    update::recoverInterruptedUpdate(flags.output);
+    // A cube that does not exist yet is built: the first run of a periodic job just works.
+    if (std::filesystem::exists(flags.output)) {
+      if (flags.pyramid && flags.min_level > flags.res) {
+        throw InputError("bad --min-level " + std::to_string(flags.min_level) + ": above --res " +
+                         std::to_string(flags.res));
+      }
+      update::CubeUpdateRequest request;
+      request.items = flags.items;
+      request.store = flags.output;
+      request.resolution = flags.res;
+      if (flags.pyramid) request.min_resolution = flags.min_level;
+      request.variables = options.variables;
+      request.first_day = optionalDayFlag("--start", flags.start);
+      request.last_day = optionalDayFlag("--end", flags.end);
+      printUpdate(flags.output, update::updateCube(request), secondsSince(start));
+      return;
+    }
   }
   // Refuse existing outputs before the long work, not after it.
   store::prepareOutputPath(flags.output, flags.overwrite);
@@ -123,16 +180,16 @@ void run(const ResampleFlags& flags) {
     options.min_resolution = flags.min_level;
   }
   resample::Resampler resampler(options, resample::exactCellAreas());
+  // What the cube is made from, read before the rows: rows written meanwhile are read again
+  // by the next --update.
+  const store::ItemsVersion version = store::readItemsVersion(flags.items);
   const auto read_start = std::chrono::steady_clock::now();
   resample::addItemsFromGpkg(flags.items, resampler);
   const double read_seconds = secondsSince(read_start);
 
   resampler.prepare();
-  std::vector<std::pair<std::string, std::string>> attributes;
-  for (const auto& [key, value] : store::readMetadata(flags.items)) {
-    if (key != store::kMetaSoftware) attributes.emplace_back(key, value);
-  }
-  attributes.emplace_back(std::string(store::kMetaSoftware), "stac2h3 " STAC2H3_VERSION);
+  const auto attributes =
+      update::cubeTextAttributes(flags.items, version, options.first_day, options.last_day);
   // The finest level first.
   std::vector<store::CubeDescription> levels;
   for (int res = flags.res; res >= options.min_resolution.value_or(flags.res); --res) {
@@ -194,6 +251,12 @@ void addResampleCommand(CLI::App& app) {
                    "from `--properties s2:cloud_shadow_percentage`")
       ->delimiter(',');
   command->add_flag("--overwrite", flags->overwrite, "replace existing outputs");
+  command->add_flag(
+      "--update", flags->update,
+      "bring an existing cube up to date with its items file: recompute only the days that "
+      "rows added or replaced since it was made touch, keep every other chunk (a cube that "
+      "does not exist is built). Refused for a cube made from another items file or with "
+      "another --res, --var, --pyramid/--min-level or --start/--end");
   auto* pyramid = command->add_flag(
       "--pyramid", flags->pyramid,
       "write every resolution from --res down to --min-level into the one store, each level "

@@ -41,10 +41,10 @@ int64_t forEachRawItem(const std::filesystem::path& path, const store::ItemsQuer
 
 }  // namespace
 
-int64_t addItemsFromGpkg(const std::filesystem::path& items_gpkg, Resampler& resampler) {
-  store::ItemsQuery query;
-  query.value_columns = resampler.valueVariables();
-  return forEachRawItem(items_gpkg, query, [&](const store::RawItem& raw) { resampler.add(raw); });
+int64_t addItemsFromGpkg(const std::filesystem::path& items_gpkg, Resampler& resampler,
+                         store::ItemsQuery filter) {
+  filter.value_columns = resampler.valueVariables();
+  return forEachRawItem(items_gpkg, filter, [&](const store::RawItem& raw) { resampler.add(raw); });
 }
 
 CellCover coverCells(const std::filesystem::path& items_gpkg, int res) {

@@ -16,12 +16,15 @@ namespace stac2h3::resample {
 /**
  * Adds every item of an items GeoPackage to `resampler` (reading the columns of its value
  * variables), with a progress line.
+ * @param filter  only the rows it selects (its datetime range or boxes; its value columns are
+ *                the resampler's); default every row.
  * @return the number of rows read.
  * @throws stac2h3::Error when the file is missing, not an items GeoPackage, or holds an
  *         undecodable geometry (naming it); stac2h3::InputError when a value variable is not
  *         a numeric column of the file (missing, or TEXT).
  */
-int64_t addItemsFromGpkg(const std::filesystem::path& items_gpkg, Resampler& resampler);
+int64_t addItemsFromGpkg(const std::filesystem::path& items_gpkg, Resampler& resampler,
+                         store::ItemsQuery filter = {});
 
 /** The outcome of coverCells. */
 struct CellCover {

@@ -120,7 +120,8 @@ struct Level {
   std::vector<size_t> overlap_offsets;
   std::vector<uint32_t> overlap_cells;  // index into `cells`
   std::vector<double> overlap_areas;
-  int64_t items_used = 0;  // items whose footprint is usable at this resolution
+  int64_t items_used = 0;             // items whose footprint is usable at this resolution
+  std::vector<int64_t> items_by_day;  // items_used per day of the time axis
 };
 
 struct Resampler::Impl {
@@ -198,7 +199,9 @@ struct Resampler::Impl {
 
   bool insideDays(int32_t day) const {
     return day >= options.first_day.value_or(std::numeric_limits<int32_t>::min()) &&
-           day <= options.last_day.value_or(std::numeric_limits<int32_t>::max());
+           day <= options.last_day.value_or(std::numeric_limits<int32_t>::max()) &&
+           (!options.only_days ||
+            std::binary_search(options.only_days->begin(), options.only_days->end(), day));
   }
 
   /** Starts computing the overlaps of footprint `id` at every resolution on the TBB workers,
@@ -385,14 +388,16 @@ struct Resampler::Impl {
     for (const uint32_t i : order) {
       if (duplicate[i]) {
         ++stats.duplicates;
-      } else if (records[i].day < first || records[i].day > last) {
+      } else if (records[i].day < first || records[i].day > last || !insideDays(records[i].day)) {
         ++stats.outside_days;
       } else {
         selected.push_back(records[i]);
       }
     }
     records = std::move(selected);
-    if (records.empty()) throw InputError("resample: no item falls within the days asked for");
+    if (records.empty() && !options.only_days) {
+      throw InputError("resample: no item falls within the days asked for");
+    }
     first_day = first;
     num_days = last - first + 1;
     stats.dedupe_seconds = secondsSince(start);
@@ -447,9 +452,13 @@ struct Resampler::Impl {
     std::erase_if(records,
                   [&](const Record& record) { return !usableSomewhere(record.footprint); });
     for (size_t l = 0; l < levels.size(); ++l) {
-      levels[l].items_used = std::count_if(records.begin(), records.end(),
-                                           [&](const Record& r) { return usable[l][r.footprint]; });
-      if (levels[l].items_used == 0) {
+      levels[l].items_by_day.assign(static_cast<size_t>(num_days), 0);
+      for (const Record& record : records) {
+        if (usable[l][record.footprint]) ++levels[l].items_by_day[record.day - first_day];
+      }
+      levels[l].items_used =
+          std::accumulate(levels[l].items_by_day.begin(), levels[l].items_by_day.end(), int64_t{0});
+      if (levels[l].items_used == 0 && !options.only_days) {
         throw InputError("resample: no item has a usable footprint");
       }
       indexOverlaps(levels[l], used, usable[l]);
@@ -606,6 +615,7 @@ store::CubeDescription Resampler::describe(int resolution) const {
   description.num_days = impl.num_days;
   description.cells = level.cells;
   description.item_count = level.items_used;
+  description.items_by_day = level.items_by_day;
   description.variables = impl.options.variables;
   return description;
 }

@@ -48,6 +48,12 @@ struct ResampleOptions {
   /** The value variables: columns of the items table (the six value columns, or numeric
    * extra columns), each resampled into the cube variable of the same name. */
   std::vector<std::string> variables = cube::defaultValueVariables();
+  /** Only these days (sorted, within [first_day, last_day], which must then be given) go
+   * into the cube; the items of other days are still read for the acquisition rule (an
+   * acquisition may cross midnight) but left out like days outside the span. A run may then
+   * come out empty (no cells, no items): a day recomputed by `resample --update` may have
+   * lost every item. Default: every day. */
+  std::optional<std::vector<int32_t>> only_days;
 };
 
 /** What happened to the items; filled as the work goes. */

@@ -74,6 +74,9 @@ struct CubeDescription {
   /** Group attributes written as text (source API, collection, query, software version...). */
   std::vector<std::pair<std::string, std::string>> text_attributes;
   int64_t item_count = 0;  ///< items that went into the cube (after deduplication)
+  /** item_count per day of the time axis (attribute `item_count_by_day`: `resample --update`
+   * subtracts the recomputed days' and adds their new counts); empty: not written. */
+  std::vector<int64_t> items_by_day;
 };
 
 }  // namespace stac2h3::store

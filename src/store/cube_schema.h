@@ -56,6 +56,9 @@ inline constexpr std::string_view kCount = "n_items";
 /** Group attribute listing the value variables, comma-separated, in array order. */
 inline constexpr std::string_view kVariablesAttr = "variables";
 
+/** Group attribute: the items used per day of the time axis (their sum is `item_count`). */
+inline constexpr std::string_view kItemsByDayAttr = "item_count_by_day";
+
 /** Attributes of the cell_ids coordinate that xdggs reads. */
 inline constexpr std::string_view kGridNameAttr = "grid_name";  ///< value "h3"
 inline constexpr std::string_view kGridLevelAttr = "level";     ///< value: the resolution

@@ -158,6 +158,15 @@ void createCubeArrays(GDALGroup& group, const CubeDescription& description,
   writeNumberAttribute(group, "resolution", description.resolution, GDT_Int32, where);
   writeNumberAttribute(group, "item_count", static_cast<double>(description.item_count),
                        GDT_Float64, where);
+  if (!description.items_by_day.empty()) {
+    const std::vector<double> counts(description.items_by_day.begin(),
+                                     description.items_by_day.end());
+    auto attribute = group.CreateAttribute(std::string(cube::kItemsByDayAttr), {counts.size()},
+                                           GDALExtendedDataType::Create(GDT_Float64));
+    if (!attribute || !attribute->Write(counts.data(), counts.size())) {
+      throw Error(where + ": cannot write attribute " + std::string(cube::kItemsByDayAttr));
+    }
+  }
 }
 
 void closeZarrDataset(std::unique_ptr<GDALDataset>& dataset, const std::string& where) {

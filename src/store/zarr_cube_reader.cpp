@@ -196,6 +196,18 @@ size_t ZarrCubeReader::timeChunk(std::string_view variable) const {
   return blocks.empty() || blocks[0] == 0 ? 1 : static_cast<size_t>(blocks[0]);
 }
 
+size_t ZarrCubeReader::cellChunk(std::string_view variable) const {
+  auto array = openVariable(path_, *impl_->root, impl_->variables, variable);
+  const auto blocks = array->GetBlockSize();
+  return blocks.size() < 2 || blocks[1] == 0 ? 1 : static_cast<size_t>(blocks[1]);
+}
+
+std::vector<double> ZarrCubeReader::numbersAttribute(std::string_view name) const {
+  const auto found = impl_->root->GetAttribute(std::string(name));
+  if (!found || found->GetDataType().GetClass() != GEDTC_NUMERIC) return {};
+  return found->ReadAsDoubleArray();
+}
+
 void ZarrCubeReader::readDays(std::string_view variable, size_t first, size_t count,
                               std::vector<float>& out) const {
   readDays(variable, first, count, CellRange{0, cells_.size()}, out);

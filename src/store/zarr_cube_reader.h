@@ -66,6 +66,11 @@ class ZarrCubeReader {
   /** Days per time chunk of a variable (reads aligned to it touch the fewest chunks).
    * @throws InputError when the variable does not exist. */
   size_t timeChunk(std::string_view variable) const;
+  /** Cells per chunk of a variable. @throws InputError when the variable does not exist. */
+  size_t cellChunk(std::string_view variable) const;
+  /** A numeric attribute of the cube's group as numbers (one for a scalar; empty when absent
+   * or not numeric). */
+  std::vector<double> numbersAttribute(std::string_view name) const;
 
   /**
    * Reads `count` days of `variable` starting at time index `first`, as float32 in

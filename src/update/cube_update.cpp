@@ -1,0 +1,467 @@
+/** @file cube_update.cpp
+ * @brief Bringing a cube up to date with its items file (see cube_update.h).
+ */
+#include "update/cube_update.h"
+
+#include <algorithm>
+#include <memory>
+#include <numeric>
+#include <set>
+#include <string>
+#include <variant>
+
+#include "resample/exact_cell_areas.h"
+#include "resample/items_input.h"
+#include "stac/utc_time.h"
+#include "store/items_gpkg.h"
+#include "store/items_history.h"
+#include "store/zarr_chunk_writer.h"
+#include "store/zarr_cube_reader.h"
+#include "store/zarr_pyramid_writer.h"
+#include "update/cube_provenance.h"
+#include "update/day_patch.h"
+#include "update/store_swap.h"
+#include "update/touched_days.h"
+#include "util/error.h"
+
+namespace stac2h3::update {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+/** Days of margin read around each recomputed day: an acquisition crossing midnight needs
+ * the items of the next or previous day, and a datetime written with an offset sorts up to
+ * a day away from its UTC day. */
+constexpr int32_t kReadingMarginDays = 2;
+
+/** One level of the old store. */
+struct OldLevel {
+  int resolution = 0;
+  std::unique_ptr<store::ZarrCubeReader> reader;
+  std::vector<int64_t> items_by_day;  // per day of the old time axis
+};
+
+/** One level of the new store. */
+struct NewLevel {
+  store::CubeDescription description;
+  std::vector<int64_t> old_to_new;  // the old cells' indices among the new ones (-1: gone)
+};
+
+[[noreturn]] void refuse(const fs::path& store, const std::string& what) {
+  throw InputError(store.string() + ": " + what + "; --update refused (rebuild with --overwrite)");
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ",") + name;
+  return text;
+}
+
+std::string levelList(const std::vector<int>& levels) {
+  return std::to_string(levels.front()) +
+         (levels.size() > 1 ? ".." + std::to_string(levels.back()) : "");
+}
+
+int32_t dayOf(const std::string& datetime) {
+  const int64_t micros = *stac::parseUtcMicros(datetime);
+  int64_t day = micros / stac::kMicrosPerDay;
+  if (micros % stac::kMicrosPerDay < 0) --day;
+  return static_cast<int32_t>(day);
+}
+
+/** The --start/--end recorded in the cube, checked against the one given now. */
+std::optional<int32_t> recordedDay(const fs::path& store, const store::ZarrCubeReader& cube,
+                                   std::string_view attribute, const std::string& flag,
+                                   std::optional<int32_t> given) {
+  const std::string text = cube.attribute("", attribute);
+  std::optional<int32_t> recorded;
+  if (!text.empty()) {
+    const auto day = stac::parseUtcDay(text);
+    if (!day) refuse(store, "its " + std::string(attribute) + " '" + text + "' is no day");
+    recorded = static_cast<int32_t>(*day);
+  }
+  if (given && given != recorded) {
+    refuse(store, "made with " + (recorded ? flag + " " + text : "no " + flag) + ", not " + flag +
+                      " " + stac::formatUtcDay(*given));
+  }
+  return recorded;
+}
+
+/** Opens every level of the old store and checks that it is the cube `request` asks for. */
+std::vector<OldLevel> openOldLevels(const CubeUpdateRequest& request) {
+  const fs::path& store = request.store;
+  auto finest = std::make_unique<store::ZarrCubeReader>(store);
+  const std::vector<int> levels = finest->levels();
+  std::vector<int> wanted;
+  for (int res = request.resolution; res >= request.min_resolution.value_or(request.resolution);
+       --res) {
+    wanted.push_back(res);
+  }
+  // A pyramid's levels are groups named after them; a single cube has its arrays at the root.
+  const bool was_pyramid = fs::exists(store / std::to_string(levels.front()) / ".zgroup");
+  if (levels != wanted || was_pyramid != request.min_resolution.has_value()) {
+    refuse(store, std::string(was_pyramid ? "a pyramid of levels " : "a cube at resolution ") +
+                      levelList(levels) + ", not " +
+                      (request.min_resolution ? "--pyramid " : "--res ") + levelList(wanted));
+  }
+  std::vector<OldLevel> old;
+  for (const int res : levels) {
+    OldLevel& level = old.emplace_back();
+    level.resolution = res;
+    level.reader =
+        old.size() == 1 ? std::move(finest) : std::make_unique<store::ZarrCubeReader>(store, res);
+    const store::ZarrCubeReader& cube = *level.reader;
+    if (cube.attribute("", kItemsFileIdAttr).empty()) {
+      refuse(store,
+             "made before resample --update existed (no " + std::string(kItemsFileIdAttr) + ")");
+    }
+    const std::string variables = cube.attribute("", cube::kVariablesAttr);
+    if (variables != joined(request.variables)) {
+      refuse(store, "variables " + variables + ", not --var " + joined(request.variables));
+    }
+    const std::vector<double> counts = cube.numbersAttribute(cube::kItemsByDayAttr);
+    if (counts.size() != cube.days().size()) {
+      refuse(store, "level " + std::to_string(res) + " has no " +
+                        std::string(cube::kItemsByDayAttr) + " for its days");
+    }
+    level.items_by_day.assign(counts.begin(), counts.end());
+    for (size_t d = 1; d < cube.days().size(); ++d) {
+      if (cube.days()[d] != cube.days()[d - 1] + 1) refuse(store, "its days are not consecutive");
+    }
+  }
+  return old;
+}
+
+int64_t recordedNumber(const fs::path& store, const store::ZarrCubeReader& cube,
+                       std::string_view attribute) {
+  const std::string text = cube.attribute("", attribute);
+  try {
+    return std::stoll(text);
+  } catch (const std::exception&) {
+    refuse(store, "its " + std::string(attribute) + " '" + text + "' is no number");
+  }
+}
+
+/** Which of the old level's cells some untouched day of the new axis still observes. */
+std::vector<bool> cellsStillObserved(const OldLevel& old, int32_t first_day, int32_t last_day,
+                                     const std::set<int32_t>& recomputed) {
+  const store::ZarrCubeReader& cube = *old.reader;
+  const std::vector<int32_t>& days = cube.days();
+  const size_t num_cells = cube.cells().size();
+  const auto kept = [&](int32_t day) {
+    return day >= first_day && day <= last_day && !recomputed.count(day);
+  };
+  if (std::all_of(days.begin(), days.end(), kept)) return std::vector<bool>(num_cells, true);
+  std::vector<bool> observed(num_cells, false);
+  const size_t chunk = cube.timeChunk(cube::kCount);
+  std::vector<float> counts;
+  for (size_t start = 0; start < days.size(); start += chunk) {
+    const size_t count = std::min(chunk, days.size() - start);
+    if (std::none_of(days.begin() + static_cast<ptrdiff_t>(start),
+                     days.begin() + static_cast<ptrdiff_t>(start + count), kept)) {
+      continue;
+    }
+    cube.readDays(cube::kCount, start, count, counts);
+    for (size_t d = 0; d < count; ++d) {
+      if (!kept(days[start + d])) continue;
+      const float* row = counts.data() + d * num_cells;
+      for (size_t c = 0; c < num_cells; ++c) {
+        if (row[c] > 0) observed[c] = true;
+      }
+    }
+  }
+  return observed;
+}
+
+/** The sorted union of the old cells still observed and the recomputed days' cells. */
+std::vector<h3::Cell> mergedCells(const std::vector<uint64_t>& old_cells,
+                                  const std::vector<bool>& still_observed,
+                                  const std::vector<h3::Cell>& recomputed) {
+  std::vector<h3::Cell> kept;
+  for (size_t c = 0; c < old_cells.size(); ++c) {
+    if (still_observed[c]) kept.push_back(old_cells[c]);
+  }
+  std::vector<h3::Cell> cells;
+  cells.reserve(kept.size() + recomputed.size());
+  std::set_union(kept.begin(), kept.end(), recomputed.begin(), recomputed.end(),
+                 std::back_inserter(cells));
+  return cells;
+}
+
+/** Writes the new store's chunk rows of one level, in time order. */
+class LevelWriter {
+ public:
+  LevelWriter(const CubeUpdateRequest& request, const OldLevel& old, const NewLevel& level,
+              const std::set<int32_t>& recomputed, const std::vector<h3::Cell>& recomputed_cells,
+              const fs::path& old_group, const fs::path& new_group,
+              std::function<void(const store::CubeBlock&)> write)
+      : old_(old),
+        level_(level),
+        recomputed_(recomputed),
+        recomputed_to_new_(cellIndexMap(recomputed_cells, level.description.cells)),
+        old_group_(old_group),
+        new_group_(new_group),
+        write_(std::move(write)),
+        names_(cube::dataVariables(request.variables)) {
+    const store::CubeDescription& d = level.description;
+    const store::ChunkShape shape =
+        store::chunkShape(request.layout, d.num_days, static_cast<int64_t>(d.cells.size()));
+    chunk_days_ = shape.days;
+    cell_chunks_ = d.cells.empty()
+                       ? 0
+                       : (static_cast<int64_t>(d.cells.size()) + shape.cells - 1) / shape.cells;
+    const store::ZarrCubeReader& cube = *old.reader;
+    const std::vector<uint64_t>& old_cells = cube.cells();
+    old_first_ = cube.days().front();
+    old_days_ = static_cast<int32_t>(cube.days().size());
+    const bool same_cells =
+        std::equal(old_cells.begin(), old_cells.end(), d.cells.begin(), d.cells.end());
+    linkable_ = same_cells && cube.timeChunk(cube::kCount) == static_cast<size_t>(shape.days) &&
+                cube.cellChunk(cube::kCount) == static_cast<size_t>(shape.cells) &&
+                (old_first_ - d.first_day) % shape.days == 0;
+  }
+
+  int32_t rows() const { return (level_.description.num_days + chunk_days_ - 1) / chunk_days_; }
+  int32_t chunkDays() const { return chunk_days_; }
+
+  /** Writes time chunk row `row`; `fresh` holds its recomputed days (nullptr: none). */
+  void writeRow(int32_t row, const store::CubeBlock* fresh) {
+    const store::CubeDescription& d = level_.description;
+    const int32_t first = d.first_day + row * chunk_days_;
+    const int32_t days = std::min(chunk_days_, d.num_days - row * chunk_days_);
+    const auto recomputed = [&](int32_t day) { return recomputed_.count(day) > 0; };
+    bool touched = false;
+    for (int32_t day = first; day < first + days; ++day) touched = touched || recomputed(day);
+    if (!touched && linkRow(row, first)) {
+      ++kept;
+      return;
+    }
+    block_.reset(first, days, static_cast<int64_t>(d.cells.size()), d.variables.size());
+    const int32_t old_from = std::max(first, old_first_);
+    const int32_t old_to = std::min(first + days, old_first_ + old_days_);
+    if (old_from < old_to) {
+      readOld(old_from, old_to - old_from);
+      copyDays(
+          old_block_, level_.old_to_new, [&](int32_t day) { return !recomputed(day); }, block_);
+    }
+    if (touched && fresh != nullptr) copyDays(*fresh, recomputed_to_new_, recomputed, block_);
+    write_(block_);
+    ++rewritten;
+  }
+
+  int64_t kept = 0;
+  int64_t rewritten = 0;
+
+ private:
+  /** Hard-links the old chunks of the row starting on `first` when they hold exactly its
+   * days. @return false when they do not (or one is missing). */
+  bool linkRow(int32_t row, int32_t first) {
+    if (!linkable_) return false;
+    const store::CubeDescription& d = level_.description;
+    const int32_t old_row = (first - old_first_) / chunk_days_;
+    if (first < old_first_ || old_row * chunk_days_ >= old_days_) return false;
+    // Old days of the row that the new axis lost would be padding now.
+    const int32_t old_row_end =
+        std::min(old_first_ + (old_row + 1) * chunk_days_, old_first_ + old_days_);
+    if (old_row_end > d.first_day + d.num_days) return false;
+    std::vector<std::pair<fs::path, fs::path>> links;
+    for (const std::string& name : names_) {
+      for (int64_t c = 0; c < cell_chunks_; ++c) {
+        const std::string suffix = "." + std::to_string(c);
+        links.emplace_back(old_group_ / name / (std::to_string(old_row) + suffix),
+                           new_group_ / name / (std::to_string(row) + suffix));
+        if (!fs::exists(links.back().first)) return false;
+      }
+    }
+    for (const auto& [from, to] : links) fs::create_hard_link(from, to);
+    return true;
+  }
+
+  /** Reads `count` days of the old level from `first` into old_block_. */
+  void readOld(int32_t first, int32_t count) {
+    const store::ZarrCubeReader& cube = *old_.reader;
+    const size_t index = static_cast<size_t>(first - old_first_);
+    old_block_.resize(first, count, static_cast<int64_t>(cube.cells().size()),
+                      level_.description.variables.size());
+    for (size_t v = 0; v + 1 < names_.size(); ++v) {
+      cube.readDays(names_[v], index, static_cast<size_t>(count), old_block_.floats[v]);
+    }
+    cube.readDays(cube::kCount, index, static_cast<size_t>(count), counts_);
+    std::transform(counts_.begin(), counts_.end(), old_block_.n_items.begin(),
+                   [](float n) { return static_cast<uint16_t>(n); });
+  }
+
+  const OldLevel& old_;
+  const NewLevel& level_;
+  const std::set<int32_t>& recomputed_;
+  std::vector<int64_t> recomputed_to_new_;
+  fs::path old_group_;
+  fs::path new_group_;
+  std::function<void(const store::CubeBlock&)> write_;
+  std::vector<std::string> names_;  // the data arrays: values, obs_fraction, n_items
+  int32_t chunk_days_ = 1;
+  int64_t cell_chunks_ = 0;
+  int32_t old_first_ = 0;
+  int32_t old_days_ = 0;
+  bool linkable_ = false;
+  store::CubeBlock block_;
+  store::CubeBlock old_block_;
+  std::vector<float> counts_;
+};
+
+}  // namespace
+
+CubeUpdateOutcome updateCube(const CubeUpdateRequest& request) {
+  const fs::path& store = request.store;
+  recoverInterruptedUpdate(store);
+  std::vector<OldLevel> old = openOldLevels(request);
+  const store::ZarrCubeReader& finest = *old.front().reader;
+  const auto recorded_first =
+      recordedDay(store, finest, kStartDayAttr, "--start", request.first_day);
+  const auto recorded_last = recordedDay(store, finest, kEndDayAttr, "--end", request.last_day);
+
+  const store::ItemsVersion now = store::readItemsVersion(request.items);
+  store::ItemsVersion since;
+  since.file_id = finest.attribute("", kItemsFileIdAttr);
+  if (now.file_id != since.file_id) {
+    refuse(store, "made from another items file (" + std::string(kItemsFileIdAttr) + " " +
+                      since.file_id + "; " + request.items.string() + " has " +
+                      (now.file_id.empty() ? "none" : now.file_id) + ")");
+  }
+  since.last_fid = recordedNumber(store, finest, kItemsLastFidAttr);
+  since.last_replacement = recordedNumber(store, finest, kItemsLastReplacementAttr);
+
+  CubeUpdateOutcome outcome;
+  for (const OldLevel& level : old) {
+    outcome.resolutions.push_back(level.resolution);
+    outcome.cells_before.push_back(level.reader->cells().size());
+  }
+  if (now.last_fid == since.last_fid && now.last_replacement == since.last_replacement) {
+    outcome.up_to_date = true;
+    outcome.first_day = finest.days().front();
+    outcome.num_days = static_cast<int32_t>(finest.days().size());
+    outcome.cells_after = outcome.cells_before;
+    return outcome;
+  }
+
+  // The time axis a build from scratch picks: the items' first and last days, or the
+  // recorded --start/--end.
+  const auto extent = store::datetimeExtent(request.items);
+  if (!extent && (!recorded_first || !recorded_last)) {
+    throw InputError(request.items.string() + ": no item has a datetime");
+  }
+  const int32_t first_day = recorded_first.value_or(extent ? dayOf(extent->first) : 0);
+  const int32_t last_day = recorded_last.value_or(extent ? dayOf(extent->second) : 0);
+  if (first_day > last_day) throw InputError("resample: the first day is after the last day");
+  outcome.first_day = first_day;
+  outcome.num_days = last_day - first_day + 1;
+
+  for (const int32_t day : touchedDays(store::changedDatetimes(request.items, since, now))) {
+    if (day >= first_day && day <= last_day) outcome.recomputed_days.push_back(day);
+  }
+  const std::set<int32_t> recomputed(outcome.recomputed_days.begin(),
+                                     outcome.recomputed_days.end());
+  const int32_t chunk_days = store::chunkShape(request.layout, outcome.num_days, 1).days;
+
+  // The recomputation: every level at once, the rows of the touched days read once.
+  std::optional<resample::Resampler> resampler;
+  if (!recomputed.empty()) {
+    resample::ResampleOptions options;
+    options.resolution = request.resolution;
+    options.min_resolution = request.min_resolution;
+    options.variables = request.variables;
+    options.first_day =
+        first_day + (outcome.recomputed_days.front() - first_day) / chunk_days * chunk_days;
+    options.last_day = outcome.recomputed_days.back();
+    options.block_days = chunk_days;
+    options.only_days = outcome.recomputed_days;
+    resampler.emplace(options, resample::exactCellAreas());
+    for (const DayRun& run : readingRuns(outcome.recomputed_days, kReadingMarginDays)) {
+      store::ItemsQuery rows;
+      rows.datetime_from = stac::formatUtcDay(run.first);
+      rows.datetime_before = stac::formatUtcDay(run.last + 1);
+      resample::addItemsFromGpkg(request.items, *resampler, rows);
+    }
+    resampler->prepare();
+  }
+
+  const auto attributes = cubeTextAttributes(request.items, now, recorded_first, recorded_last);
+  std::vector<NewLevel> levels(old.size());
+  std::vector<std::vector<h3::Cell>> recomputed_cells(old.size());
+  for (size_t l = 0; l < old.size(); ++l) {
+    const OldLevel& was = old[l];
+    store::CubeDescription fresh;
+    if (resampler) {
+      fresh = resampler->describe(was.resolution);
+      recomputed_cells[l] = fresh.cells;
+    }
+    store::CubeDescription& d = levels[l].description;
+    d.resolution = was.resolution;
+    d.first_day = first_day;
+    d.num_days = outcome.num_days;
+    d.variables = request.variables;
+    d.text_attributes = attributes;
+    d.cells =
+        mergedCells(was.reader->cells(), cellsStillObserved(was, first_day, last_day, recomputed),
+                    recomputed_cells[l]);
+    d.items_by_day.assign(static_cast<size_t>(d.num_days), 0);
+    const int32_t old_first = was.reader->days().front();
+    for (int32_t i = 0; i < d.num_days; ++i) {
+      const int32_t day = first_day + i;
+      if (recomputed.count(day)) {
+        d.items_by_day[i] = fresh.items_by_day[static_cast<size_t>(day - fresh.first_day)];
+      } else if (day >= old_first &&
+                 day - old_first < static_cast<int32_t>(was.items_by_day.size())) {
+        d.items_by_day[i] = was.items_by_day[static_cast<size_t>(day - old_first)];
+      }
+    }
+    d.item_count = std::accumulate(d.items_by_day.begin(), d.items_by_day.end(), int64_t{0});
+    levels[l].old_to_new = cellIndexMap(was.reader->cells(), d.cells);
+    outcome.cells_after.push_back(d.cells.size());
+  }
+
+  const fs::path staged = stagingPath(store);
+  const bool pyramid = request.min_resolution.has_value();
+  std::vector<store::CubeDescription> descriptions;
+  for (const NewLevel& level : levels) descriptions.push_back(level.description);
+  std::optional<store::ZarrCubeWriter> single;
+  std::optional<store::ZarrPyramidWriter> several;
+  if (pyramid) {
+    several.emplace(staged, descriptions, request.layout);
+  } else {
+    single.emplace(staged, descriptions.front(), request.layout);
+  }
+  for (size_t l = 0; l < old.size(); ++l) {
+    const int res = old[l].resolution;
+    const fs::path group = pyramid ? fs::path(std::to_string(res)) : fs::path();
+    LevelWriter writer(request, old[l], levels[l], recomputed, recomputed_cells[l], store / group,
+                       staged / group, [&](const store::CubeBlock& block) {
+                         if (pyramid) {
+                           several->write(res, block);
+                         } else {
+                           single->write(block);
+                         }
+                       });
+    int32_t next_row = 0;
+    if (resampler) {
+      resampler->run(res, [&](const store::CubeBlock& block) {
+        const int32_t row = (block.first_day - first_day) / writer.chunkDays();
+        while (next_row < row) writer.writeRow(next_row++, nullptr);
+        writer.writeRow(next_row++, &block);
+      });
+    }
+    while (next_row < writer.rows()) writer.writeRow(next_row++, nullptr);
+    outcome.chunk_rows_kept += writer.kept;
+    outcome.chunk_rows_rewritten += writer.rewritten;
+  }
+  if (single) single->close();
+  single.reset();
+  several.reset();
+  if (resampler) outcome.stats = resampler->stats();
+  old.clear();  // the readers let go of the old store
+  swapInStore(staged, store);
+  return outcome;
+}
+
+}  // namespace stac2h3::update
