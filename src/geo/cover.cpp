@@ -8,7 +8,8 @@
  * whose bounding cap misses the cell's cap are skipped, the rest are tested exactly against
  * the cell; a cell no edge touches is wholly inside or wholly outside, which its neighbour
  * (when that is wholly inside) or the winding number of its centre decides. Only cells that
- * an edge touches are clipped.
+ * an edge touches are clipped. The cells' shapes come from a per-thread cache: neighbouring
+ * footprints covered one after the other share many cells.
  */
 #include "geo/cover.h"
 
@@ -19,6 +20,7 @@
 #include <unordered_set>
 
 #include "geo/cell_shape.h"
+#include "geo/cell_shape_cache.h"
 #include "geo/convex_clip.h"
 #include "geo/point_in_polygon.h"
 #include "geo/sphere_coords.h"
@@ -32,6 +34,15 @@ namespace {
 /** Overlaps smaller than this fraction of the cell's area are rounding, not overlap: a
  * footprint edge running along a cell edge leaves slivers below ~1e-14 of the cell. */
 constexpr double kMinOverlapFraction = 1e-12;
+
+/** This thread's cache of cell shapes: footprints that share cells (neighbouring tiles, the
+ * full and partial footprints of a tile) compute each cell's shape once while it stays in the
+ * cache. 16,384 slots (~13 MB), enough for the footprints of a region when they come in a
+ * spatial order. */
+CellShapeCache& threadCellShapes() {
+  thread_local CellShapeCache cache(16384);
+  return cache;
+}
 
 /** A footprint edge with the cap that holds it (centre `mid`, radius `half`). */
 struct Edge {
@@ -78,7 +89,7 @@ class Coverer {
     const double cos_reach = std::cos(reach);
     for (const h3::Cell cell : cells) {
       if (!everywhere && dot(centre, toVec3(h3::cellToLatLng(cell))) < cos_reach) continue;
-      makeCellShape(cell, shape_);
+      shape_ = &cells_.shape(cell);
       const Overlap overlap = classify(false);
       if (overlap != Overlap::kNone) out.push_back({cell, area_, overlap == Overlap::kWhole});
     }
@@ -99,7 +110,7 @@ class Coverer {
     while (!queue_.empty()) {
       const Pending next = queue_.back();
       queue_.pop_back();
-      makeCellShape(next.cell, shape_);
+      shape_ = &cells_.shape(next.cell);
       const Overlap overlap = classify(next.beside_whole_cell);
       if (overlap == Overlap::kNone) continue;
       out.push_back({next.cell, area_, overlap == Overlap::kWhole});
@@ -138,12 +149,12 @@ class Coverer {
   bool touchedByEdge() const {
     for (const Edge& e : edges_) {
       // Caps that are apart cannot share a point: angle(centre, mid) > radius + half.
-      if (shape_.radius + e.half < std::numbers::pi &&
-          dot(shape_.center, e.mid) <
-              shape_.cos_radius * e.cos_half - shape_.sin_radius * e.sin_half) {
+      if (shape_->radius + e.half < std::numbers::pi &&
+          dot(shape_->center, e.mid) <
+              shape_->cos_radius * e.cos_half - shape_->sin_radius * e.sin_half) {
         continue;
       }
-      for (const ConvexPolygon& piece : shape_.pieces) {
+      for (const ConvexPolygon& piece : shape_->pieces) {
         if (arcTouches(e.a, e.b, piece)) return true;
       }
     }
@@ -153,7 +164,7 @@ class Coverer {
   /** Area of part ∩ cell by clipping every ring against every convex piece of the cell. */
   double clippedArea() {
     double area = 0.0;
-    for (const ConvexPolygon& piece : shape_.pieces) {
+    for (const ConvexPolygon& piece : shape_->pieces) {
       clipRing(part_->outer, piece, clipped_, scratch_);
       area += ringSignedArea(clipped_);
       for (const SphericalRing& hole : part_->holes) {
@@ -170,13 +181,13 @@ class Coverer {
       // No footprint edge meets the cell: it is wholly inside or wholly outside. Beside a
       // cell wholly inside, the two closed cells form a connected set that no edge meets, so
       // it is inside too; otherwise the winding number of its centre decides.
-      if (!beside_whole_cell && !polygonContains(*part_, shape_.center)) return Overlap::kNone;
-      area_ = need_areas_ ? areaSteradians(shape_) : 0.0;
+      if (!beside_whole_cell && !polygonContains(*part_, shape_->center)) return Overlap::kNone;
+      area_ = need_areas_ ? cells_.areaSteradians(shape_->cell) : 0.0;
       return Overlap::kWhole;
     }
     area_ = clippedArea();
-    return area_ > kMinOverlapFraction * areaSteradians(shape_) ? Overlap::kPartial
-                                                                : Overlap::kNone;
+    return area_ > kMinOverlapFraction * cells_.areaSteradians(shape_->cell) ? Overlap::kPartial
+                                                                             : Overlap::kNone;
   }
 
   int res_;
@@ -186,7 +197,8 @@ class Coverer {
   std::vector<Edge> edges_;
   std::unordered_set<h3::Cell> seen_;
   std::vector<Pending> queue_;
-  CellShape shape_;
+  CellShapeCache& cells_ = threadCellShapes();
+  const CellShape* shape_ = nullptr;  // in cells_, valid until its next lookup
   std::vector<Vec3> clipped_;
   std::vector<Vec3> scratch_;
 };

@@ -3,6 +3,7 @@
  */
 #include "resample/resampler.h"
 
+#include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
@@ -16,6 +17,8 @@
 #include <cstring>
 #include <deque>
 #include <limits>
+#include <memory>
+#include <numbers>
 #include <numeric>
 #include <unordered_map>
 
@@ -49,6 +52,32 @@ struct FootprintOverlaps {
   bool usable = false;
   bool started = false;  ///< a task was started (set and read by the adding thread only)
 };
+
+/** One footprint's overlaps at one resolution, to compute. */
+struct OverlapJob {
+  uint64_t place = 0;  ///< placeKey of the footprint
+  int resolution = 0;
+  const geo::MultiPolygon* footprint = nullptr;
+  FootprintOverlaps* out = nullptr;
+};
+
+/** New footprints are computed in batches of this many, each batch sorted by place, so that
+ * the cells neighbouring footprints share are still in the cover's cell shape cache
+ * (geo/cell_shape_cache.h) when the next one needs them. With the cache, the global synthetic
+ * month at res 5 (62,665 distinct footprints) took 2.6 s less CPU (12.2 -> 9.6 s in all);
+ * batches of 1,024 or 16,384 did as well. */
+constexpr size_t kOverlapBatch = 4096;
+
+/** Footprints near each other get near keys: the res-15 H3 cell of the first vertex (H3's
+ * index order keeps the descendants of a cell together); 0 when there is none. */
+uint64_t placeKey(const geo::MultiPolygon& footprint) {
+  if (footprint.polygons.empty() || footprint.polygons.front().outer.empty()) return 0;
+  const geo::LonLat& vertex = footprint.polygons.front().outer.front();
+  h3::Cell cell = 0;
+  const h3::LatLng position{vertex.lat * std::numbers::pi / 180.0,
+                            vertex.lon * std::numbers::pi / 180.0};
+  return h3::latLngToCell(position, h3::kMaxResolution, cell) == h3::Error::kSuccess ? cell : 0;
+}
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -133,6 +162,9 @@ struct Resampler::Impl {
   FootprintRegistry footprints;
   std::vector<Level> levels;  // the finest first
   tbb::task_group overlap_tasks;
+  // Computations queued for the next batch; queued_footprints counts their footprints.
+  std::vector<OverlapJob> queued;
+  size_t queued_footprints = 0;
   std::atomic<int64_t> overlap_nanos{0};
   std::atomic<Progress*> overlap_progress{nullptr};  // set while prepare() waits
   // Interned MGRS tiles, ids from 1: tiles of up to 7 characters (all MGRS tiles) packed
@@ -204,30 +236,58 @@ struct Resampler::Impl {
             std::binary_search(options.only_days->begin(), options.only_days->end(), day));
   }
 
-  /** Starts computing the overlaps of footprint `id` at every resolution on the TBB workers,
-   * once. @return the number of computations started. */
+  /** Queues the overlaps of footprint `id` at every resolution, once; a full batch starts on
+   * the TBB workers. @return the number of computations queued. */
   int startOverlaps(uint32_t id) {
     int started = 0;
-    for (Level& level : levels) started += startOverlaps(level, id) ? 1 : 0;
+    for (Level& level : levels) started += queueOverlaps(level, id) ? 1 : 0;
+    if (queued_footprints >= kOverlapBatch) startQueuedOverlaps();
     return started;
   }
 
-  bool startOverlaps(Level& level, uint32_t id) {
+  bool queueOverlaps(Level& level, uint32_t id) {
     while (level.overlaps.size() <= id) level.overlaps.emplace_back();
     FootprintOverlaps& out = level.overlaps[id];
     if (out.started) return false;
     out.started = true;
-    const geo::MultiPolygon& footprint = footprints.footprint(id);
-    overlap_tasks.run([this, &footprint, &out, resolution = level.resolution] {
-      const auto start = std::chrono::steady_clock::now();
-      out.usable = cell_areas(footprint, resolution, out.cells, out.reason);
-      std::erase_if(out.cells, [](const CellArea& o) { return !(o.area_km2 > 0.0); });
-      overlap_nanos += std::chrono::duration_cast<std::chrono::nanoseconds>(
-                           std::chrono::steady_clock::now() - start)
-                           .count();
-      if (Progress* progress = overlap_progress.load()) progress->add();
-    });
+    if (&level == &levels.front()) ++queued_footprints;
+    queued.push_back({0, level.resolution, &footprints.footprint(id), &out});
     return true;
+  }
+
+  /** Starts the queued computations as one task, which takes them in spatial order. */
+  void startQueuedOverlaps() {
+    if (queued.empty()) return;
+    auto batch = std::make_shared<std::vector<OverlapJob>>(std::move(queued));
+    overlap_tasks.run([this, batch] { computeOverlaps(*batch); });
+    queued = {};
+    queued_footprints = 0;
+  }
+
+  /** Computes a batch, neighbouring footprints one after the other (in parallel over runs of
+   * them), so that the cells they share are still in the thread's cell shape cache. */
+  void computeOverlaps(std::vector<OverlapJob>& batch) {
+    for (OverlapJob& job : batch) job.place = placeKey(*job.footprint);
+    std::sort(batch.begin(), batch.end(), [](const OverlapJob& a, const OverlapJob& b) {
+      return a.place != b.place ? a.place < b.place : a.resolution > b.resolution;
+    });
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, batch.size(), 8),
+                      [&](const tbb::blocked_range<size_t>& range) {
+                        for (size_t i = range.begin(); i < range.end(); ++i) {
+                          computeOverlap(batch[i]);
+                        }
+                      });
+  }
+
+  void computeOverlap(const OverlapJob& job) {
+    const auto start = std::chrono::steady_clock::now();
+    FootprintOverlaps& out = *job.out;
+    out.usable = cell_areas(*job.footprint, job.resolution, out.cells, out.reason);
+    std::erase_if(out.cells, [](const CellArea& o) { return !(o.area_km2 > 0.0); });
+    overlap_nanos += std::chrono::duration_cast<std::chrono::nanoseconds>(
+                         std::chrono::steady_clock::now() - start)
+                         .count();
+    if (Progress* progress = overlap_progress.load()) progress->add();
   }
 
   /** Adds one item: `fixed` are its six value columns (the acquisition rule reads nodata),
@@ -418,6 +478,7 @@ struct Resampler::Impl {
     const auto total = static_cast<int64_t>(used.size() * levels.size());
     int64_t to_do = 0;
     for (const uint32_t id : used) to_do += startOverlaps(id);
+    startQueuedOverlaps();
     {
       Progress progress("footprints", total);
       progress.add(total - to_do);

@@ -8,8 +8,9 @@
  * each piece of ground once: an item shared with others of its acquisition has as footprint
  * only the ground that those ranked before it do not cover (acquisition.h).
  *
- * Use: add() every item (each new distinct footprint starts its overlap computation on the
- * TBB workers at once, so the reading and the geometry run side by side), prepare() once
+ * Use: add() every item (new distinct footprints start their overlap computations on the
+ * TBB workers in batches of a few thousand, so the reading and the geometry run side by
+ * side), prepare() once
  * (applies the acquisition rule, waits for the overlaps, fixes the cells and the days), then run()
  * to receive the blocks in day order. Memory: the items as ~48-byte records, the overlaps of the
  * distinct footprints, and one block of days, never the whole span.
