@@ -15,6 +15,7 @@ APT_PACKAGES=(
   chromium libcpp-httplib-dev
   python3-rtree          # bench/resample_reference.sh: geopandas' overlay needs a spatial index
   clang libclang-rt-14-dev  # bench/fuzz.sh: libFuzzer and the sanitizers' clang runtimes
+  sqlite3 time bc        # bench/update.sh (and the other bench scripts: /usr/bin/time, bc)
 )
 
 # Node.js may come from elsewhere than Debian (its npm then conflicts with Debian's): install

@@ -58,6 +58,15 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+/** Wall-clock phases; the overlaps run during the reading (their CPU time is shown there). */
+void printPhases(const resample::ResampleStats& stats, double read_seconds) {
+  std::fprintf(stderr,
+               "stac2h3 resample: phases: read %.1f s (overlaps %.1f s CPU alongside), dedupe "
+               "%.1f s, overlaps wait %.1f s, accumulate %.1f s, write %.1f s\n",
+               read_seconds, stats.overlap_cpu_seconds, stats.dedupe_seconds, stats.overlap_seconds,
+               stats.accumulate_seconds, stats.sink_seconds);
+}
+
 void printSummary(const resample::ResampleStats& stats,
                   const std::vector<store::CubeDescription>& levels, double read_seconds,
                   double seconds) {
@@ -90,12 +99,7 @@ void printSummary(const resample::ResampleStats& stats,
                  "them above) %s\n",
                  levels.size(), cells.c_str());
   }
-  // Wall-clock phases; the overlaps run during the reading (their CPU time is shown there).
-  std::fprintf(stderr,
-               "stac2h3 resample: phases: read %.1f s (overlaps %.1f s CPU alongside), dedupe "
-               "%.1f s, overlaps wait %.1f s, accumulate %.1f s, write %.1f s\n",
-               read_seconds, stats.overlap_cpu_seconds, stats.dedupe_seconds, stats.overlap_seconds,
-               stats.accumulate_seconds, stats.sink_seconds);
+  printPhases(stats, read_seconds);
 }
 
 void printUpdate(const std::string& output, const update::CubeUpdateOutcome& outcome,
@@ -125,6 +129,7 @@ void printUpdate(const std::string& output, const update::CubeUpdateOutcome& out
                stac::formatUtcDay(outcome.first_day + outcome.num_days - 1).c_str(), cells.c_str(),
                static_cast<long long>(outcome.chunk_rows_kept),
                static_cast<long long>(outcome.chunk_rows_rewritten), seconds);
+  printPhases(outcome.stats, outcome.read_seconds);
 }
 
 void run(const ResampleFlags& flags) {
@@ -159,7 +164,8 @@ void run(const ResampleFlags& flags) {
       request.variables = options.variables;
       request.first_day = optionalDayFlag("--start", flags.start);
       request.last_day = optionalDayFlag("--end", flags.end);
-      printUpdate(flags.output, update::updateCube(request), secondsSince(start));
+      const update::CubeUpdateOutcome outcome = update::updateCube(request);
+      printUpdate(flags.output, outcome, secondsSince(start));
       return;
     }
   }

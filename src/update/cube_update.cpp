@@ -4,6 +4,7 @@
 #include "update/cube_update.h"
 
 #include <algorithm>
+#include <chrono>
 #include <memory>
 #include <numeric>
 #include <set>
@@ -143,34 +144,67 @@ int64_t recordedNumber(const fs::path& store, const store::ZarrCubeReader& cube,
   }
 }
 
-/** Which of the old level's cells some untouched day of the new axis still observes. */
-std::vector<bool> cellsStillObserved(const OldLevel& old, int32_t first_day, int32_t last_day,
-                                     const std::set<int32_t>& recomputed) {
-  const store::ZarrCubeReader& cube = *old.reader;
+/** Calls `use(day, counts of every cell that day)` for the old level's days that `wanted`
+ * accepts, over the cells `cells`, reading only the chunk rows that hold such days. */
+template <typename Wanted, typename Use>
+void forOldCounts(const store::ZarrCubeReader& cube, store::CellRange cells, Wanted&& wanted,
+                  Use&& use) {
   const std::vector<int32_t>& days = cube.days();
-  const size_t num_cells = cube.cells().size();
-  const auto kept = [&](int32_t day) {
-    return day >= first_day && day <= last_day && !recomputed.count(day);
-  };
-  if (std::all_of(days.begin(), days.end(), kept)) return std::vector<bool>(num_cells, true);
-  std::vector<bool> observed(num_cells, false);
   const size_t chunk = cube.timeChunk(cube::kCount);
   std::vector<float> counts;
   for (size_t start = 0; start < days.size(); start += chunk) {
     const size_t count = std::min(chunk, days.size() - start);
-    if (std::none_of(days.begin() + static_cast<ptrdiff_t>(start),
-                     days.begin() + static_cast<ptrdiff_t>(start + count), kept)) {
-      continue;
-    }
-    cube.readDays(cube::kCount, start, count, counts);
+    const auto row = days.begin() + static_cast<ptrdiff_t>(start);
+    if (std::none_of(row, row + static_cast<ptrdiff_t>(count), wanted)) continue;
+    cube.readDays(cube::kCount, start, count, cells, counts);
     for (size_t d = 0; d < count; ++d) {
-      if (!kept(days[start + d])) continue;
-      const float* row = counts.data() + d * num_cells;
-      for (size_t c = 0; c < num_cells; ++c) {
-        if (row[c] > 0) observed[c] = true;
-      }
+      if (wanted(days[start + d])) use(counts.data() + d * cells.count);
     }
   }
+}
+
+/**
+ * Which of the old level's cells stay in the cube besides those the recomputed days observe
+ * (`fresh`, sorted): a cell observed on some old day that the update keeps. Only a cell that
+ * a lost day (recomputed, or no longer in the axis) observed and the recomputation did not
+ * can go; the kept days are searched for those alone, and only when there are any.
+ */
+std::vector<bool> cellsStillObserved(const OldLevel& old, int32_t first_day, int32_t last_day,
+                                     const std::set<int32_t>& recomputed,
+                                     const std::vector<h3::Cell>& fresh) {
+  const store::ZarrCubeReader& cube = *old.reader;
+  const std::vector<uint64_t>& cells = cube.cells();
+  const auto kept = [&](int32_t day) {
+    return day >= first_day && day <= last_day && !recomputed.count(day);
+  };
+  const auto lost = [&](int32_t day) { return !kept(day); };
+  std::vector<bool> observed(cells.size(), true);
+  const store::CellRange all{0, cells.size()};
+  std::vector<bool> candidate(cells.size(), false);
+  forOldCounts(cube, all, lost, [&](const float* counts) {
+    for (size_t c = 0; c < cells.size(); ++c) {
+      if (counts[c] > 0) candidate[c] = true;
+    }
+  });
+  size_t lowest = cells.size();
+  size_t highest = 0;
+  for (size_t c = 0; c < cells.size(); ++c) {
+    if (candidate[c] && std::binary_search(fresh.begin(), fresh.end(), cells[c])) {
+      candidate[c] = false;
+    }
+    if (candidate[c]) {
+      observed[c] = false;
+      lowest = std::min(lowest, c);
+      highest = c;
+    }
+  }
+  if (lowest > highest) return observed;
+  const store::CellRange range{lowest, highest - lowest + 1};
+  forOldCounts(cube, range, kept, [&](const float* counts) {
+    for (size_t c = 0; c < range.count; ++c) {
+      if (counts[c] > 0) observed[lowest + c] = true;
+    }
+  });
   return observed;
 }
 
@@ -377,12 +411,15 @@ CubeUpdateOutcome updateCube(const CubeUpdateRequest& request) {
     options.block_days = chunk_days;
     options.only_days = outcome.recomputed_days;
     resampler.emplace(options, resample::exactCellAreas());
+    const auto read_start = std::chrono::steady_clock::now();
     for (const DayRun& run : readingRuns(outcome.recomputed_days, kReadingMarginDays)) {
       store::ItemsQuery rows;
       rows.datetime_from = stac::formatUtcDay(run.first);
       rows.datetime_before = stac::formatUtcDay(run.last + 1);
       resample::addItemsFromGpkg(request.items, *resampler, rows);
     }
+    outcome.read_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - read_start).count();
     resampler->prepare();
   }
 
@@ -403,7 +440,8 @@ CubeUpdateOutcome updateCube(const CubeUpdateRequest& request) {
     d.variables = request.variables;
     d.text_attributes = attributes;
     d.cells =
-        mergedCells(was.reader->cells(), cellsStillObserved(was, first_day, last_day, recomputed),
+        mergedCells(was.reader->cells(),
+                    cellsStillObserved(was, first_day, last_day, recomputed, recomputed_cells[l]),
                     recomputed_cells[l]);
     d.items_by_day.assign(static_cast<size_t>(d.num_days), 0);
     const int32_t old_first = was.reader->days().front();

@@ -51,6 +51,7 @@ struct CubeUpdateOutcome {
   int64_t chunk_rows_kept = 0;       ///< (level, time chunk) rows hard-linked from the old store
   int64_t chunk_rows_rewritten = 0;  ///< rows encoded again
   resample::ResampleStats stats;     ///< of the recomputation (empty when none)
+  double read_seconds = 0.0;         ///< reading the rows of the touched days (wall)
 };
 
 /**

@@ -2,7 +2,8 @@
 @brief Makes NDJSON items that replace some of a file's items (same collection and id) with
 other values, datetimes and footprints, for the `resample --update` tests.
 
-Usage: replace_items.py INPUT.ndjson OUTPUT.ndjson
+Usage: replace_items.py INPUT.ndjson OUTPUT.ndjson [--move-all]
+With --move-all, every item moves 3 degrees east instead (no cell of before stays).
 Of INPUT's items: every 7th gets another cloud cover, every 10th moves two days later, every
 25th has its footprint moved 1.5 degrees east (cells never seen before), the first moves
 twelve days before the first day (the time axis grows at its start by less than a chunk) and
@@ -28,9 +29,17 @@ def move_east(geometry, degrees):
     geometry.pop("bbox", None)
 
 
-def main(source, target):
+def main(source, target, move_all=False):
     with open(source) as f:
         items = [json.loads(line) for line in f if line.strip()]
+    if move_all:
+        for item in items:
+            move_east(item["geometry"], 3.0)
+            item.pop("bbox", None)
+        with open(target, "w") as f:
+            for item in items:
+                f.write(json.dumps(item) + "\n")
+        return
     out = []
     for i, item in enumerate(items):
         properties = item["properties"]
@@ -59,4 +68,4 @@ def main(source, target):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], "--move-all" in sys.argv[3:])

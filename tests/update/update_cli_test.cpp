@@ -153,6 +153,24 @@ TEST_F(UpdateCli, ReplacedItemsNewCellsAndNewFirstDaysEqualTheCubeBuiltFromScrat
   EXPECT_EQ(same.status, 0) << same.output;
 }
 
+TEST_F(UpdateCli, CellsNoLongerObservedLeaveTheCube) {
+  importFile(part(1));
+  const std::string cube = (dir_ / "cube.zarr").string();
+  resample(cube, "--res 5");
+  const fs::path moved = dir_ / "moved.ndjson";
+  const ShellRun made = runShell(
+      "/usr/bin/python3 " + stac2h3::test::sourceFile("tests/update/replace_items.py").string() +
+      " " + part(1) + " " + moved.string() + " --move-all 2>&1");
+  ASSERT_EQ(made.status, 0) << made.output;
+  importFile(moved.string());
+  const std::string said = resample(cube, "--res 5 --update");
+  EXPECT_NE(said.find("chunk rows kept 0,"), std::string::npos) << said;
+  const std::string scratch = (dir_ / "scratch.zarr").string();
+  resample(scratch, "--res 5");
+  const ShellRun same = compare(cube, scratch);
+  EXPECT_EQ(same.status, 0) << same.output;
+}
+
 TEST_F(UpdateCli, NothingNewChangesNoFileAndSaysSo) {
   importFile(part(0));
   const std::string cube = (dir_ / "cube.zarr").string();
