@@ -27,6 +27,7 @@
 #include "store/zarr_pyramid_writer.h"
 #include "update/cube_provenance.h"
 #include "update/cube_update.h"
+#include "update/overlap_cache.h"
 #include "update/store_swap.h"
 #include "util/error.h"
 
@@ -120,7 +121,7 @@ void printUpdate(const std::string& output, const update::CubeUpdateOutcome& out
   std::fprintf(stderr,
                "stac2h3 resample: updated %s: %zu days recomputed (%s .. %s) from %lld items "
                "read; time axis %s .. %s; cells %s; chunk rows kept %lld, rewritten %lld; "
-               "%.1f s\n",
+               "footprint overlaps cached %lld, computed %lld; %.1f s\n",
                output.c_str(), days.size(),
                days.empty() ? "-" : stac::formatUtcDay(days.front()).c_str(),
                days.empty() ? "-" : stac::formatUtcDay(days.back()).c_str(),
@@ -128,7 +129,9 @@ void printUpdate(const std::string& output, const update::CubeUpdateOutcome& out
                stac::formatUtcDay(outcome.first_day).c_str(),
                stac::formatUtcDay(outcome.first_day + outcome.num_days - 1).c_str(), cells.c_str(),
                static_cast<long long>(outcome.chunk_rows_kept),
-               static_cast<long long>(outcome.chunk_rows_rewritten), seconds);
+               static_cast<long long>(outcome.chunk_rows_rewritten),
+               static_cast<long long>(outcome.overlaps_cached),
+               static_cast<long long>(outcome.overlaps_computed), seconds);
   printPhases(outcome.stats, outcome.read_seconds);
 }
 
@@ -185,7 +188,9 @@ void run(const ResampleFlags& flags) {
     }
     options.min_resolution = flags.min_level;
   }
-  resample::Resampler resampler(options, resample::exactCellAreas());
+  // Overlaps kept in the store for the next --update (update/overlap_cache.h).
+  update::OverlapCache overlaps;
+  resample::Resampler resampler(options, overlaps.cellAreas(resample::exactCellAreas()));
   // What the cube is made from, read before the rows: rows written meanwhile are read again
   // by the next --update.
   const store::ItemsVersion version = store::readItemsVersion(flags.items);
@@ -222,6 +227,7 @@ void run(const ResampleFlags& flags) {
     writer.close();
   }
   if (table) table->close();
+  overlaps.save(std::filesystem::path(flags.output) / update::kOverlapCacheFile);
   printSummary(resampler.stats(), levels, read_seconds, secondsSince(start));
 }
 

@@ -21,6 +21,7 @@
 #include "store/zarr_pyramid_writer.h"
 #include "update/cube_provenance.h"
 #include "update/day_patch.h"
+#include "update/overlap_cache.h"
 #include "update/store_swap.h"
 #include "update/touched_days.h"
 #include "util/error.h"
@@ -398,7 +399,9 @@ CubeUpdateOutcome updateCube(const CubeUpdateRequest& request) {
                                      outcome.recomputed_days.end());
   const int32_t chunk_days = store::chunkShape(request.layout, outcome.num_days, 1).days;
 
-  // The recomputation: every level at once, the rows of the touched days read once.
+  // The recomputation: every level at once, the rows of the touched days read once, the
+  // overlaps of footprints seen before taken from the store.
+  OverlapCache overlaps(store / kOverlapCacheFile);
   std::optional<resample::Resampler> resampler;
   if (!recomputed.empty()) {
     resample::ResampleOptions options;
@@ -410,7 +413,7 @@ CubeUpdateOutcome updateCube(const CubeUpdateRequest& request) {
     options.last_day = outcome.recomputed_days.back();
     options.block_days = chunk_days;
     options.only_days = outcome.recomputed_days;
-    resampler.emplace(options, resample::exactCellAreas());
+    resampler.emplace(options, overlaps.cellAreas(resample::exactCellAreas()));
     const auto read_start = std::chrono::steady_clock::now();
     for (const DayRun& run : readingRuns(outcome.recomputed_days, kReadingMarginDays)) {
       store::ItemsQuery rows;
@@ -497,6 +500,13 @@ CubeUpdateOutcome updateCube(const CubeUpdateRequest& request) {
   single.reset();
   several.reset();
   if (resampler) outcome.stats = resampler->stats();
+  if (overlaps.misses() == 0 && fs::exists(store / kOverlapCacheFile)) {
+    fs::create_hard_link(store / kOverlapCacheFile, staged / kOverlapCacheFile);
+  } else {
+    overlaps.save(staged / kOverlapCacheFile);
+  }
+  outcome.overlaps_cached = overlaps.hits();
+  outcome.overlaps_computed = overlaps.misses();
   old.clear();  // the readers let go of the old store
   swapInStore(staged, store);
   return outcome;

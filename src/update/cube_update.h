@@ -52,6 +52,8 @@ struct CubeUpdateOutcome {
   int64_t chunk_rows_rewritten = 0;  ///< rows encoded again
   resample::ResampleStats stats;     ///< of the recomputation (empty when none)
   double read_seconds = 0.0;         ///< reading the rows of the touched days (wall)
+  int64_t overlaps_cached = 0;       ///< footprint overlaps taken from the store's cache
+  int64_t overlaps_computed = 0;     ///< and computed
 };
 
 /**
