@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -26,11 +27,20 @@ class DayAccumulator {
    * @param area_km2  a_i, > 0.
    * @param values    the item's values (num_values of them), NaN for NULL.
    */
-  void add(uint32_t cell, double area_km2, std::span<const float> values);
+  void add(uint32_t cell, double area_km2, std::span<const float> values) {
+    ++items_[cell];
+    double* sums = &sums_[cell * stride_];
+    sums[0] += area_km2;
+    for (size_t v = 0; v < values.size(); ++v) {
+      if (std::isnan(values[v])) continue;
+      sums[1 + 2 * v] += area_km2;
+      sums[2 + 2 * v] += area_km2 * static_cast<double>(values[v]);
+    }
+  }
 
   /**
-   * Writes the day's values into row `day_in_block` of `block` for every touched cell and
-   * clears the sums for the next day (in time proportional to the touched cells).
+   * Writes the day's values into row `day_in_block` of `block`, every cell (the fill where
+   * no item was added), and clears the sums for the next day.
    * @param cell_area_km2  area of each cube cell, for obs_fraction.
    * @return the number of cells the day touched.
    */
@@ -38,12 +48,11 @@ class DayAccumulator {
                  std::span<const double> cell_area_km2);
 
  private:
-  size_t num_values_;
-  std::vector<double> area_;      // Σ a_i per cell
-  std::vector<uint32_t> items_;   // items per cell
-  std::vector<double> weight_;    // [cell][value]: Σ a_i over non-NULL v_i
-  std::vector<double> weighted_;  // [cell][value]: Σ a_i·v_i
-  std::vector<uint32_t> touched_;
+  // Per cell, side by side so that an add() touches one or two cache lines: Σ a_i, then per
+  // value Σ a_i over its non-NULL values and Σ a_i·v_i.
+  size_t stride_;
+  std::vector<double> sums_;
+  std::vector<uint32_t> items_;  // items per cell; 0: untouched (its sums are 0)
 };
 
 }  // namespace stac2h3::resample

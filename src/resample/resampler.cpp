@@ -704,7 +704,6 @@ void Resampler::run(int resolution, const std::function<void(const store::CubeBl
                  num_values);
     std::atomic<int64_t> cell_days{0};
     tbb::parallel_for(0, block_days, [&](int32_t day_in_block) {
-      block.clearDay(day_in_block);
       DayAccumulator& accumulator = accumulators.local();
       const auto day = static_cast<size_t>(block_start + day_in_block);
       for (size_t r = impl.day_offsets[day]; r < impl.day_offsets[day + 1]; ++r) {
