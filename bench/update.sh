@@ -34,7 +34,8 @@ cp "$year" "$items"
 sqlite3 "$items" "DELETE FROM items WHERE datetime >= '2025-12-25';"
 : > "$work/empty.ndjson"
 "$stac2h3" import -q "$work/empty.ndjson" -o "$items" > /dev/null
-"$stac2h3" synth --start 2025-12-25 --end 2025-12-31 --seed 1 -o "$work/week.ndjson" 2> /dev/null
+"$stac2h3" synth --start 2025-12-25 --end 2025-12-31 --seed 1 --overwrite -o "$work/week.ndjson" \
+  2> /dev/null
 
 declare -A wall cpu rss
 timed() {  # name, then the stac2h3 arguments
