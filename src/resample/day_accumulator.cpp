@@ -12,6 +12,13 @@ namespace stac2h3::resample {
 DayAccumulator::DayAccumulator(size_t num_cells, size_t num_values)
     : stride_(1 + 2 * num_values), sums_(num_cells * stride_, 0.0), items_(num_cells, 0) {}
 
+void DayAccumulator::resize(size_t num_cells, size_t num_values) {
+  if (items_.size() == num_cells && stride_ == 1 + 2 * num_values) return;
+  stride_ = 1 + 2 * num_values;
+  sums_.assign(num_cells * stride_, 0.0);
+  items_.assign(num_cells, 0);
+}
+
 int64_t DayAccumulator::finish(store::CubeBlock& block, int32_t day_in_block,
                                std::span<const double> cell_area_km2) {
   constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();

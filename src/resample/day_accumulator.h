@@ -19,7 +19,11 @@ class DayAccumulator {
    * @param num_cells   the cube's cell count (indices 0..num_cells-1).
    * @param num_values  the cube's value variables.
    */
-  DayAccumulator(size_t num_cells, size_t num_values);
+  explicit DayAccumulator(size_t num_cells = 0, size_t num_values = 0);
+
+  /** Makes it an accumulator of `num_cells` x `num_values`, all sums 0, keeping its memory;
+   * nothing to do when it has that shape already (finish() leaves the sums at 0). */
+  void resize(size_t num_cells, size_t num_values);
 
   /**
    * Adds one item's overlap with one cell.

@@ -189,6 +189,10 @@ struct Resampler::Impl {
   // Where add(Item) finds each variable in Item::values; -1 when it is not one of the six.
   std::vector<int> item_value_index;
 
+  // Used by run(), kept from one resolution to the next.
+  store::CubeBlock block;
+  tbb::enumerable_thread_specific<DayAccumulator> accumulators;
+
   // Filled by prepare().
   int32_t first_day = 0;
   int32_t num_days = 0;
@@ -691,10 +695,10 @@ void Resampler::run(int resolution, const std::function<void(const store::CubeBl
   const Level& level = impl.level(resolution);
   const size_t num_cells = level.cells.size();
   const size_t num_values = impl.options.variables.size();
-  tbb::enumerable_thread_specific<DayAccumulator> accumulators(num_cells, num_values);
   // One block: its accumulation and its writing each use every core, so overlapping them
-  // would buy little and cost a second block (680 MB for a year at res 5).
-  store::CubeBlock block;
+  // would buy little and cost a second block (680 MB for a year at res 5). It and the
+  // accumulators are kept from level to level (the finest, largest, comes first).
+  store::CubeBlock& block = impl.block;
   Progress progress("days", impl.num_days);
   for (int32_t block_start = 0; block_start < impl.num_days;
        block_start += impl.options.block_days) {
@@ -704,7 +708,8 @@ void Resampler::run(int resolution, const std::function<void(const store::CubeBl
                  num_values);
     std::atomic<int64_t> cell_days{0};
     tbb::parallel_for(0, block_days, [&](int32_t day_in_block) {
-      DayAccumulator& accumulator = accumulators.local();
+      DayAccumulator& accumulator = impl.accumulators.local();
+      accumulator.resize(num_cells, num_values);
       const auto day = static_cast<size_t>(block_start + day_in_block);
       for (size_t r = impl.day_offsets[day]; r < impl.day_offsets[day + 1]; ++r) {
         const Record& record = impl.records[r];

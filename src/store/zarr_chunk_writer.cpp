@@ -24,14 +24,14 @@ namespace stac2h3::store {
 static_assert(std::endian::native == std::endian::little,
               "chunks are written as the little-endian dtypes GDAL declares (<f4, <u2)");
 
-namespace {
-
-/** One thread's reusable state: a compression context and the two buffers of a chunk. */
+/** A compression context and the two buffers of a chunk. */
 struct ChunkScratch {
   std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> context{ZSTD_createCCtx(), ZSTD_freeCCtx};
   std::vector<uint8_t> raw;
   std::vector<uint8_t> packed;
 };
+
+namespace {
 
 void writeFile(const std::filesystem::path& path, std::span<const uint8_t> bytes) {
   std::FILE* file = std::fopen(path.c_str(), "wb");
@@ -57,12 +57,17 @@ ZarrChunkWriter::ZarrChunkWriter(std::filesystem::path group_directory,
       num_cells_(static_cast<int64_t>(description.cells.size())),
       chunk_(
           chunkShape(layout, description.num_days, static_cast<int64_t>(description.cells.size()))),
-      zstd_level_(layout.zstd_level) {
+      zstd_level_(layout.zstd_level),
+      scratches_(std::make_unique<tbb::enumerable_thread_specific<ChunkScratch>>()) {
   float_names_ = description.variables;
   float_names_.emplace_back(cube::kObsFraction);
 }
 
-void ZarrChunkWriter::write(const CubeBlock& block) const {
+ZarrChunkWriter::~ZarrChunkWriter() = default;
+ZarrChunkWriter::ZarrChunkWriter(ZarrChunkWriter&&) noexcept = default;
+ZarrChunkWriter& ZarrChunkWriter::operator=(ZarrChunkWriter&&) noexcept = default;
+
+void ZarrChunkWriter::write(const CubeBlock& block) {
   const int64_t offset = static_cast<int64_t>(block.first_day) - first_day_;
   const std::string where = directory_.string();
   if (offset < 0 || block.num_days <= 0 || offset + block.num_days > num_days_) {
@@ -82,7 +87,7 @@ void ZarrChunkWriter::write(const CubeBlock& block) const {
   const int64_t cell_chunks = (num_cells_ + chunk_.cells - 1) / chunk_.cells;
   const int num_floats = static_cast<int>(float_names_.size());
   const int arrays = num_floats + 1;  // the floats, then n_items
-  tbb::enumerable_thread_specific<ChunkScratch> scratches;
+  tbb::enumerable_thread_specific<ChunkScratch>& scratches = *scratches_;
   tbb::parallel_for(int64_t{0}, arrays * cell_chunks, [&](int64_t task) {
     const int array = static_cast<int>(task / cell_chunks);
     const int64_t cell_chunk = task % cell_chunks;
@@ -99,11 +104,15 @@ void ZarrChunkWriter::write(const CubeBlock& block) const {
     scratch.raw.resize(chunk_elements * element);
     const int64_t first_cell = cell_chunk * chunk_.cells;
     const int64_t cells = std::min(chunk_.cells, num_cells_ - first_cell);
-    if (is_count) {
-      std::fill_n(reinterpret_cast<uint16_t*>(scratch.raw.data()), chunk_elements, uint16_t{0});
-    } else {
-      std::fill_n(reinterpret_cast<float*>(scratch.raw.data()), chunk_elements,
-                  std::numeric_limits<float>::quiet_NaN());
+    // Only a chunk the cube does not fill (the last cells, the last days) has padding: filling
+    // every chunk first cost as much as copying it.
+    if (cells < chunk_.cells || block.num_days < chunk_.days) {
+      if (is_count) {
+        std::fill_n(reinterpret_cast<uint16_t*>(scratch.raw.data()), chunk_elements, uint16_t{0});
+      } else {
+        std::fill_n(reinterpret_cast<float*>(scratch.raw.data()), chunk_elements,
+                    std::numeric_limits<float>::quiet_NaN());
+      }
     }
     for (int32_t day = 0; day < block.num_days; ++day) {
       std::memcpy(scratch.raw.data() + static_cast<size_t>(day) * chunk_.cells * element,

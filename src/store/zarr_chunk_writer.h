@@ -13,8 +13,11 @@
  */
 #pragma once
 
+#include <tbb/enumerable_thread_specific.h>
+
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,6 +35,9 @@ struct ChunkShape {
 /** The chunk shape `layout` gives a cube of `num_days` x `num_cells`. */
 ChunkShape chunkShape(const CubeLayout& layout, int32_t num_days, int64_t num_cells);
 
+/** One thread's reusable state for encoding chunks (zarr_chunk_writer.cpp). */
+struct ChunkScratch;
+
 class ZarrChunkWriter {
  public:
   /**
@@ -42,6 +48,9 @@ class ZarrChunkWriter {
    */
   ZarrChunkWriter(std::filesystem::path group_directory, const CubeDescription& description,
                   const CubeLayout& layout);
+  ~ZarrChunkWriter();
+  ZarrChunkWriter(ZarrChunkWriter&&) noexcept;
+  ZarrChunkWriter& operator=(ZarrChunkWriter&&) noexcept;
 
   /**
    * Encodes and writes every chunk of a block of days, all variables, in parallel.
@@ -50,7 +59,7 @@ class ZarrChunkWriter {
    * @throws stac2h3::Error when the block lies outside the time axis, is not whole chunks,
    *         has the wrong number of cells, or a chunk file cannot be written (naming it).
    */
-  void write(const CubeBlock& block) const;
+  void write(const CubeBlock& block);
 
  private:
   std::filesystem::path directory_;
@@ -60,6 +69,9 @@ class ZarrChunkWriter {
   std::vector<std::string> float_names_;  ///< the value variables, then obs_fraction
   ChunkShape chunk_;
   int zstd_level_ = 3;
+  // Each thread's compression context and chunk buffers, kept from block to block: made anew
+  // for every block, their pages were faulted in again each time.
+  std::unique_ptr<tbb::enumerable_thread_specific<ChunkScratch>> scratches_;
 };
 
 }  // namespace stac2h3::store
