@@ -149,16 +149,15 @@ void run(const ResampleFlags& flags) {
     query.value_columns = options.variables;
     store::ItemsReader check(flags.items, query);
   }
+  if (flags.pyramid && flags.min_level > flags.res) {
+    throw InputError("bad --min-level " + std::to_string(flags.min_level) + ": above --res " +
+                     std::to_string(flags.res));
+  }
   if (flags.update) {
     if (flags.overwrite) throw InputError("--update and --overwrite exclude each other");
     if (!flags.gpkg.empty()) throw InputError("--update does not update a --gpkg long table");
     update::recoverInterruptedUpdate(flags.output);
-    // A cube that does not exist yet is built: the first run of a periodic job just works.
     if (std::filesystem::exists(flags.output)) {
-      if (flags.pyramid && flags.min_level > flags.res) {
-        throw InputError("bad --min-level " + std::to_string(flags.min_level) + ": above --res " +
-                         std::to_string(flags.res));
-      }
       update::CubeUpdateRequest request;
       request.items = flags.items;
       request.store = flags.output;
@@ -172,8 +171,13 @@ void run(const ResampleFlags& flags) {
       return;
     }
   }
+  // A cube that does not exist yet is built, so that the first run of a periodic --update job
+  // just works; beside its place, then renamed into it: a killed build leaves no partial cube
+  // that the next --update would take for a whole one.
+  const std::filesystem::path cube =
+      flags.update ? update::stagingPath(flags.output) : std::filesystem::path(flags.output);
   // Refuse existing outputs before the long work, not after it.
-  store::prepareOutputPath(flags.output, flags.overwrite);
+  store::prepareOutputPath(cube, flags.overwrite);
   if (!flags.gpkg.empty()) store::prepareOutputPath(flags.gpkg, flags.overwrite);
 
   const store::CubeLayout layout = store::defaultCubeLayout();
@@ -181,13 +185,7 @@ void run(const ResampleFlags& flags) {
   options.first_day = optionalDayFlag("--start", flags.start);
   options.last_day = optionalDayFlag("--end", flags.end);
   options.block_days = layout.time_chunk;
-  if (flags.pyramid) {
-    if (flags.min_level > flags.res) {
-      throw InputError("bad --min-level " + std::to_string(flags.min_level) + ": above --res " +
-                       std::to_string(flags.res));
-    }
-    options.min_resolution = flags.min_level;
-  }
+  if (flags.pyramid) options.min_resolution = flags.min_level;
   // Overlaps kept in the store for the next --update (update/overlap_cache.h).
   update::OverlapCache overlaps;
   resample::Resampler resampler(options, overlaps.cellAreas(resample::exactCellAreas()));
@@ -216,18 +214,19 @@ void run(const ResampleFlags& flags) {
     });
   };
   if (flags.pyramid) {
-    store::ZarrPyramidWriter writer(flags.output, levels, layout, flags.overwrite);
+    store::ZarrPyramidWriter writer(cube, levels, layout, flags.overwrite);
     for (const auto& level : levels) {
       runLevel(level.resolution,
                [&](const store::CubeBlock& block) { writer.write(level.resolution, block); });
     }
   } else {
-    store::ZarrCubeWriter writer(flags.output, levels.front(), layout, flags.overwrite);
+    store::ZarrCubeWriter writer(cube, levels.front(), layout, flags.overwrite);
     runLevel(flags.res, [&](const store::CubeBlock& block) { writer.write(block); });
     writer.close();
   }
   if (table) table->close();
-  overlaps.save(std::filesystem::path(flags.output) / update::kOverlapCacheFile);
+  overlaps.save(cube / update::kOverlapCacheFile);
+  if (flags.update) std::filesystem::rename(cube, flags.output);
   printSummary(resampler.stats(), levels, read_seconds, secondsSince(start));
 }
 

@@ -6,6 +6,7 @@ variable (dtype and values, NaN equal to NaN), and every group attribute; for a 
 every level named in --groups and the root's attributes.
 
 Usage: compare_cubes.py CUBE REFERENCE [REFERENCE...] [--groups 5,4,3]
+       compare_cubes.py --each CUBE=REFERENCE[,REFERENCE...] ... (several checks, one process)
 Prints the reference CUBE equals and exits 0, or prints the differences and exits 1.
 """
 import json
@@ -47,24 +48,30 @@ def differences(cube, reference, groups):
     return found
 
 
-def main(argv):
-    groups = []
-    if "--groups" in argv:
-        at = argv.index("--groups")
-        groups = argv[at + 1].split(",")
-        argv = argv[:at] + argv[at + 2:]
-    cube, references = argv[0], argv[1:]
+def check(cube, references, groups):
     for reference in references:
         try:
             found = differences(cube, reference, groups)
         except Exception as error:  # a store that does not open is no match
             found = [f"cannot compare: {error!r}"]
         if not found:
-            print("equals", reference)
-            return 0
-        print(f"differs from {reference}:", "; ".join(found[:10]))
-    return 1
+            print(cube, "equals", reference)
+            return True
+        print(f"{cube} differs from {reference}:", "; ".join(found[:10]))
+    return False
 
+
+def main(argv):
+    if argv and argv[0] == "--each":
+        results = [check(pair.split("=")[0], pair.split("=")[1].split(","), [])
+                   for pair in argv[1:]]
+        return 0 if all(results) else 1
+    groups = []
+    if "--groups" in argv:
+        at = argv.index("--groups")
+        groups = argv[at + 1].split(",")
+        argv = argv[:at] + argv[at + 2:]
+    return 0 if check(argv[0], argv[1:], groups) else 1
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
