@@ -44,6 +44,7 @@ int64_t forEachRawItem(const std::filesystem::path& path, const store::ItemsQuer
 int64_t addItemsFromGpkg(const std::filesystem::path& items_gpkg, Resampler& resampler,
                          store::ItemsQuery filter) {
   filter.value_columns = resampler.valueVariables();
+  filter.all_columns = false;
   return forEachRawItem(items_gpkg, filter, [&](const store::RawItem& raw) { resampler.add(raw); });
 }
 
@@ -55,6 +56,7 @@ CellCover coverCells(const std::filesystem::path& items_gpkg, int res) {
   CellCover cover;
   store::ItemsQuery query;
   query.value_columns.clear();  // the cover needs no values
+  query.all_columns = false;
   cover.items = forEachRawItem(items_gpkg, query, [&](const store::RawItem& raw) {
     footprints.intern(raw.geometry, [](std::span<const uint8_t> bytes, geo::MultiPolygon& out) {
       store::decodeGpkgGeometry(bytes, out);

@@ -50,7 +50,6 @@ struct FootprintOverlaps {
   std::vector<CellArea> cells;  ///< positive areas only
   std::string reason;           ///< why the footprint is unusable
   bool usable = false;
-  bool started = false;  ///< a task was started (set and read by the adding thread only)
 };
 
 /** One footprint's overlaps at one resolution, to compute. */
@@ -165,6 +164,7 @@ struct Resampler::Impl {
   // Computations queued for the next batch; queued_footprints counts their footprints.
   std::vector<OverlapJob> queued;
   size_t queued_footprints = 0;
+  std::vector<bool> overlaps_queued;  // by footprint id (set by the adding thread only)
   std::atomic<int64_t> overlap_nanos{0};
   std::atomic<Progress*> overlap_progress{nullptr};  // set while prepare() waits
   // Interned MGRS tiles, ids from 1: tiles of up to 7 characters (all MGRS tiles) packed
@@ -243,20 +243,16 @@ struct Resampler::Impl {
   /** Queues the overlaps of footprint `id` at every resolution, once; a full batch starts on
    * the TBB workers. @return the number of computations queued. */
   int startOverlaps(uint32_t id) {
-    int started = 0;
-    for (Level& level : levels) started += queueOverlaps(level, id) ? 1 : 0;
-    if (queued_footprints >= kOverlapBatch) startQueuedOverlaps();
-    return started;
-  }
-
-  bool queueOverlaps(Level& level, uint32_t id) {
-    while (level.overlaps.size() <= id) level.overlaps.emplace_back();
-    FootprintOverlaps& out = level.overlaps[id];
-    if (out.started) return false;
-    out.started = true;
-    if (&level == &levels.front()) ++queued_footprints;
-    queued.push_back({0, level.resolution, &footprints.footprint(id), &out});
-    return true;
+    // Asked for every item: one bit answers for the footprints already queued.
+    if (id >= overlaps_queued.size()) overlaps_queued.resize(footprints.size(), false);
+    if (overlaps_queued[id]) return 0;
+    overlaps_queued[id] = true;
+    for (Level& level : levels) {
+      while (level.overlaps.size() <= id) level.overlaps.emplace_back();
+      queued.push_back({0, level.resolution, &footprints.footprint(id), &level.overlaps[id]});
+    }
+    if (++queued_footprints >= kOverlapBatch) startQueuedOverlaps();
+    return static_cast<int>(levels.size());
   }
 
   /** Starts the queued computations as one task, which takes them in spatial order. */

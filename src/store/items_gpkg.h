@@ -160,6 +160,9 @@ struct ItemsQuery {
    * that end open. */
   std::string datetime_from;
   std::string datetime_before;
+  /** false: what the resampler needs only: `platform`, `self_href` and the extra columns
+   * (other than value_columns) are not read (RawItem's stay empty, Item::extra too). */
+  bool all_columns = true;
 };
 
 /**

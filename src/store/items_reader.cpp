@@ -75,19 +75,31 @@ struct ItemsReader::Impl {
     auto column = [&](std::string_view name) {
       return columns.has(name) ? std::string(name) : "NULL AS " + std::string(name);
     };
+    // Columns the query leaves out are selected as NULL: the SELECT keeps its shape, and
+    // sqlite decodes nothing for them.
+    auto detail = [&](std::string_view name) {
+      return query.all_columns ? column(name) : "NULL AS " + std::string(name);
+    };
     std::string sql = "SELECT fid, geom";
-    for (std::string_view c : kItemTextColumns) sql += ", " + column(c);
+    for (std::string_view c : kItemTextColumns) {
+      sql += ", " + (c == "platform" ? detail(c) : column(c));
+    }
     for (std::string_view c : stac::kValueNames) sql += ", " + column(c);
-    sql += ", " + column(kSelfHrefColumn);
-    for (const std::string& c : extra_columns) sql += ", " + quoteIdentifier(c);
-    first_number = kFirstExtra + static_cast<int>(extra_columns.size());
+    sql += ", " + detail(kSelfHrefColumn);
+    if (query.all_columns) {
+      selected_extras = extra_columns.size();
+      for (const std::string& c : extra_columns) sql += ", " + quoteIdentifier(c);
+    }
+    int next_column = kFirstExtra + static_cast<int>(selected_extras);
     for (const std::string& c : query.value_columns) {
-      const bool value_column = std::find(stac::kValueNames.begin(), stac::kValueNames.end(), c) !=
-                                stac::kValueNames.end();
-      if (value_column) {
-        sql += ", " + column(c);  // a value column a simplified file dropped reads as NULL
+      const auto value = std::find(stac::kValueNames.begin(), stac::kValueNames.end(), c);
+      if (value != stac::kValueNames.end()) {
+        // Read from the value column the SELECT has already (a simplified file's missing
+        // one reads as NULL).
+        number_columns.push_back(kFirstValue + static_cast<int>(value - stac::kValueNames.begin()));
       } else if (columns.isNumeric(c)) {
         sql += ", " + quoteIdentifier(c);
+        number_columns.push_back(next_column++);
       } else {
         throw InputError(
             path.string() + ": column '" + c + "' " +
@@ -104,7 +116,8 @@ struct ItemsReader::Impl {
   std::filesystem::path path;
   SqliteDb db;
   std::vector<std::string> extra_columns;
-  int first_number = 0;  // the SELECT's first value column
+  size_t selected_extras = 0;       // extra columns in the SELECT (none unless all_columns)
+  std::vector<int> number_columns;  // the SELECT's column of each of the query's numbers
   std::vector<double> numbers;
   std::optional<SqliteStatement> select;
 };
@@ -136,7 +149,7 @@ bool ItemsReader::next(RawItem& raw) {
   for (int v = 0; v < stac::kNumValues; ++v) raw.values[v] = row.columnRealOrNaN(kFirstValue + v);
   std::vector<double>& numbers = impl_->numbers;
   for (size_t i = 0; i < numbers.size(); ++i) {
-    numbers[i] = row.columnNumberOrNaN(impl_->first_number + static_cast<int>(i));
+    numbers[i] = row.columnNumberOrNaN(impl_->number_columns[i]);
   }
   raw.numbers = numbers;
   raw.self_href = row.columnText(kSelfHref);
@@ -155,7 +168,7 @@ bool ItemsReader::next(stac::Item& item) {
   item.values = raw.values;
   item.self_href.assign(raw.self_href);
   const SqliteStatement& row = *impl_->select;
-  item.extra.resize(impl_->extra_columns.size());
+  item.extra.resize(impl_->selected_extras);
   for (size_t i = 0; i < item.extra.size(); ++i) {
     const int column = kFirstExtra + static_cast<int>(i);
     switch (row.columnType(column)) {

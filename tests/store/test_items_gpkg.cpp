@@ -199,6 +199,55 @@ TEST(ItemsGpkg, ExtraColumnsAreAddedAndReadBack) {
   EXPECT_THROW(ItemsWriter(file.path(), {"platform"}), InputError);
 }
 
+TEST(ItemsGpkg, ReadsWithoutAllColumnsLeaveOutOnlyPlatformLinkAndExtras) {
+  ScratchFile file("lean.gpkg");
+  stac::Item item = squareItem("L", 3, 4);
+  item.self_href = "https://example.com/items/L";
+  item.values[static_cast<int>(stac::Value::kNodata)] = std::nan("");
+  item.extra = {std::string("S2B_MSIL2A.SAFE"), 41.5};
+  {
+    ItemsWriter writer(file.path(), {"s2:product_uri", "view:sun_elevation"});
+    writer.write(std::vector{item});
+  }
+  ItemsQuery query;
+  query.value_columns = {"view_sun_elevation", "nodata", "cloud_cover"};
+  ItemsReader full(file.path(), query);
+  query.all_columns = false;
+  ItemsReader lean(file.path(), query);
+  RawItem a, b;
+  ASSERT_TRUE(full.next(a));
+  ASSERT_TRUE(lean.next(b));
+  EXPECT_EQ(a.platform, "sentinel-2b");
+  EXPECT_EQ(a.self_href, item.self_href);
+  EXPECT_EQ(b.platform, "");
+  EXPECT_EQ(b.self_href, "");
+  EXPECT_EQ(b.fid, a.fid);
+  EXPECT_EQ(b.id, "L");
+  EXPECT_EQ(b.collection, a.collection);
+  EXPECT_EQ(b.datetime, a.datetime);
+  EXPECT_EQ(b.mgrs_tile, "05CNL");
+  EXPECT_EQ(b.processing_baseline, "05.10");
+  EXPECT_TRUE(
+      std::equal(a.geometry.begin(), a.geometry.end(), b.geometry.begin(), b.geometry.end()));
+  // The numbers, from an extra column and from value columns (one NULL), are all read.
+  ASSERT_EQ(b.numbers.size(), 3u);
+  EXPECT_EQ(b.numbers[0], 41.5);
+  EXPECT_TRUE(std::isnan(b.numbers[1]));
+  EXPECT_EQ(b.numbers[2], item.values[static_cast<int>(stac::Value::kCloudCover)]);
+  for (int v = 0; v < stac::kNumValues; ++v) {
+    EXPECT_EQ(std::isnan(b.values[v]), std::isnan(item.values[v]));
+    if (!std::isnan(item.values[v])) {
+      EXPECT_EQ(b.values[v], item.values[v]);
+    }
+  }
+  EXPECT_FALSE(lean.next(b));
+  ItemsReader lean_items(file.path(), query);
+  stac::Item back;
+  ASSERT_TRUE(lean_items.next(back));
+  EXPECT_TRUE(back.extra.empty());
+  EXPECT_EQ(back.footprint, item.footprint);
+}
+
 TEST(ItemsGpkg, ResumeAndMetadataTablesRoundTrip) {
   ScratchFile file("resume.gpkg");
   {
