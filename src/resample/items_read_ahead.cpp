@@ -14,9 +14,11 @@ namespace stac2h3::resample {
 
 namespace {
 
-// Small batches stay in the L2 cache between the copy and the consumer's reads.
+// Small batches stay in the L2 cache between the copy and the consumer's reads; many of them
+// (~8 MB) let each thread run ahead while the other waits for a core (the overlaps run on the
+// workers meanwhile): with 4, reading a year at res 5 took ~0.4 s longer.
 constexpr size_t kBatchRows = 512;
-constexpr size_t kBatches = 4;
+constexpr size_t kBatches = 32;
 
 /** A queue of batches between the two threads; close() wakes and stops the waiters. */
 class BatchQueue {
