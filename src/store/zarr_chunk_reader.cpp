@@ -24,9 +24,26 @@ static_assert(std::endian::native == std::endian::little,
               "chunks are the little-endian dtypes GDAL declares (<f4, <u2)");
 
 struct DecodeScratch {
+  std::unique_ptr<ZSTD_DCtx, size_t (*)(ZSTD_DCtx*)> context{ZSTD_createDCtx(), ZSTD_freeDCtx};
   std::vector<uint8_t> packed;
   std::vector<uint8_t> raw;
 };
+
+/** Decodes the first raw.size() bytes of the frame in `packed` (a chunk is [day][cell]: the
+ * days up to the last one wanted are a prefix, and the rest is not decoded).
+ * @return false when the frame is bad or shorter. */
+bool decodePrefix(DecodeScratch& scratch) {
+  ZSTD_DCtx_reset(scratch.context.get(), ZSTD_reset_session_only);
+  ZSTD_inBuffer in{scratch.packed.data(), scratch.packed.size(), 0};
+  ZSTD_outBuffer out{scratch.raw.data(), scratch.raw.size(), 0};
+  while (out.pos < out.size) {
+    const size_t in_before = in.pos;
+    const size_t out_before = out.pos;
+    if (ZSTD_isError(ZSTD_decompressStream(scratch.context.get(), &out, &in))) return false;
+    if (in.pos == in_before && out.pos == out_before) return false;  // ended early, or cut
+  }
+  return true;
+}
 
 /** Reads the whole file into `bytes`; false when it does not exist. */
 bool readFile(const std::filesystem::path& path, std::vector<uint8_t>& bytes) {
@@ -61,18 +78,19 @@ void readDays(const std::filesystem::path& group, const std::string& array, Chun
     const std::filesystem::path path =
         group / array / (std::to_string(row) + "." + std::to_string(chunk));
     DecodeScratch& scratch = scratches.local();
+    if (!scratch.context) throw Error(path.string() + ": cannot create a Zstandard context");
     if (!readFile(path, scratch.packed)) return;  // never written: the fill
-    scratch.raw.resize(chunk_bytes);
-    const size_t size = ZSTD_decompress(scratch.raw.data(), scratch.raw.size(),
-                                        scratch.packed.data(), scratch.packed.size());
-    if (ZSTD_isError(size) || size != chunk_bytes) {
-      throw Error(path.string() + ": not a Zstandard chunk of " + std::to_string(chunk_bytes) +
-                  " bytes");
-    }
     const int64_t first_cell = chunk * shape.cells;
     const int64_t cells = std::min(shape.cells, num_cells - first_cell);
     const int64_t from = std::max(first, row * shape.days);
     const int64_t to = std::min(first + count, (row + 1) * shape.days);
+    const unsigned long long size =
+        ZSTD_getFrameContentSize(scratch.packed.data(), scratch.packed.size());
+    scratch.raw.resize(static_cast<size_t>((to - row * shape.days) * shape.cells) * sizeof(T));
+    if (size != chunk_bytes || !decodePrefix(scratch)) {
+      throw Error(path.string() + ": not a Zstandard chunk of " + std::to_string(chunk_bytes) +
+                  " bytes");
+    }
     for (int64_t day = from; day < to; ++day) {
       std::memcpy(out.data() + (day - first) * num_cells + first_cell,
                   scratch.raw.data() +
