@@ -5,18 +5,16 @@
 
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
-#include <zstd.h>
 
 #include <algorithm>
 #include <bit>
-#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <memory>
-#include <span>
 #include <string>
 #include <vector>
 
+#include "store/zarr_chunk_file.h"
 #include "util/error.h"
 
 namespace stac2h3::store {
@@ -24,23 +22,10 @@ namespace stac2h3::store {
 static_assert(std::endian::native == std::endian::little,
               "chunks are written as the little-endian dtypes GDAL declares (<f4, <u2)");
 
-/** A compression context and the two buffers of a chunk. */
+/** A chunk's bytes, before compression. */
 struct ChunkScratch {
-  std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> context{ZSTD_createCCtx(), ZSTD_freeCCtx};
   std::vector<uint8_t> raw;
-  std::vector<uint8_t> packed;
 };
-
-namespace {
-
-void writeFile(const std::filesystem::path& path, std::span<const uint8_t> bytes) {
-  std::FILE* file = std::fopen(path.c_str(), "wb");
-  if (file == nullptr) throw Error(path.string() + ": cannot create the chunk file");
-  const bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
-  if (std::fclose(file) != 0 || !written) throw Error(path.string() + ": cannot write the chunk");
-}
-
-}  // namespace
 
 ChunkShape chunkShape(const CubeLayout& layout, int32_t num_days, int64_t num_cells) {
   ChunkShape shape;
@@ -96,7 +81,6 @@ void ZarrChunkWriter::write(const CubeBlock& block) {
     const auto* source = is_count ? reinterpret_cast<const uint8_t*>(block.n_items.data())
                                   : reinterpret_cast<const uint8_t*>(block.floats[array].data());
     ChunkScratch& scratch = scratches.local();
-    if (!scratch.context) throw Error(where + ": cannot create a Zstandard context");
 
     // The chunk in C order, [day][cell], padded with the fill to the whole chunk shape.
     const auto chunk_elements =
@@ -120,18 +104,11 @@ void ZarrChunkWriter::write(const CubeBlock& block) {
                   static_cast<size_t>(cells) * element);
     }
 
-    scratch.packed.resize(ZSTD_compressBound(scratch.raw.size()));
-    const size_t packed =
-        ZSTD_compressCCtx(scratch.context.get(), scratch.packed.data(), scratch.packed.size(),
-                          scratch.raw.data(), scratch.raw.size(), zstd_level_);
-    if (ZSTD_isError(packed)) {
-      throw Error(where + ": Zstandard failed: " + ZSTD_getErrorName(packed));
-    }
     const std::string_view name =
         is_count ? cube::kCount : std::string_view(float_names_[static_cast<size_t>(array)]);
-    writeFile(directory_ / std::string(name) /
-                  (std::to_string(time_chunk) + "." + std::to_string(cell_chunk)),
-              {scratch.packed.data(), packed});
+    writeChunkFile(directory_ / std::string(name) /
+                       (std::to_string(time_chunk) + "." + std::to_string(cell_chunk)),
+                   scratch.raw, zstd_level_);
   });
 }
 

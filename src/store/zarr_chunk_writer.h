@@ -35,7 +35,7 @@ struct ChunkShape {
 /** The chunk shape `layout` gives a cube of `num_days` x `num_cells`. */
 ChunkShape chunkShape(const CubeLayout& layout, int32_t num_days, int64_t num_cells);
 
-/** One thread's reusable state for encoding chunks (zarr_chunk_writer.cpp). */
+/** One thread's reusable buffer for encoding chunks (zarr_chunk_writer.cpp). */
 struct ChunkScratch;
 
 class ZarrChunkWriter {
@@ -69,8 +69,8 @@ class ZarrChunkWriter {
   std::vector<std::string> float_names_;  ///< the value variables, then obs_fraction
   ChunkShape chunk_;
   int zstd_level_ = 3;
-  // Each thread's compression context and chunk buffers, kept from block to block: made anew
-  // for every block, their pages were faulted in again each time.
+  // Each thread's chunk buffer, kept from block to block: made anew for every block, its
+  // pages were faulted in again each time (the Zstandard contexts: zarr_chunk_file.cpp).
   std::unique_ptr<tbb::enumerable_thread_specific<ChunkScratch>> scratches_;
 };
 

@@ -20,6 +20,7 @@
 #include "store/zarr_chunk_writer.h"
 #include "store/zarr_cube_reader.h"
 #include "store/zarr_pyramid_writer.h"
+#include "update/chunk_row_patch.h"
 #include "update/cube_provenance.h"
 #include "update/day_patch.h"
 #include "update/overlap_cache.h"
@@ -258,6 +259,13 @@ class LevelWriter {
     old_chunk_.cells = static_cast<int64_t>(cube.cellChunk(cube::kCount));
     linkable_ = same_cells && old_chunk_.days == shape.days && old_chunk_.cells == shape.cells &&
                 (old_first_ - d.first_day) % shape.days == 0;
+    zstd_level_ = request.layout.zstd_level;
+    new_to_recomputed_.assign(d.cells.size(), -1);
+    for (size_t i = 0; i < recomputed_to_new_.size(); ++i) {
+      if (recomputed_to_new_[i] >= 0) {
+        new_to_recomputed_[static_cast<size_t>(recomputed_to_new_[i])] = static_cast<int64_t>(i);
+      }
+    }
   }
 
   int32_t rows() const { return (level_.description.num_days + chunk_days_ - 1) / chunk_days_; }
@@ -273,6 +281,11 @@ class LevelWriter {
     for (int32_t day = first; day < first + days; ++day) touched = touched || recomputed(day);
     if (!touched && linkRow(row, first)) {
       ++kept;
+      return;
+    }
+    if (linkable_) {
+      patchRow(row, first, days, fresh);
+      ++rewritten;
       return;
     }
     // Days copied below are written whole (copyDays clears a day it scatters into): only the
@@ -323,6 +336,34 @@ class LevelWriter {
     return true;
   }
 
+  /** Writes row `row` (starting on `first`, `days` days long) of a level whose cells and
+   * chunks did not move, chunk file by chunk file from the old row of the same days and
+   * `fresh`. */
+  void patchRow(int32_t row, int32_t first, int32_t days, const store::CubeBlock* fresh) {
+    ChunkRowPatch patch;
+    patch.old_group = old_group_;
+    patch.new_group = new_group_;
+    patch.arrays = names_;
+    patch.chunk = old_chunk_;
+    patch.num_cells = static_cast<int64_t>(level_.description.cells.size());
+    patch.old_row = first >= old_first_ ? (first - old_first_) / chunk_days_ : -1;
+    patch.new_row = row;
+    patch.first_day = first;
+    patch.fresh = fresh;
+    patch.fresh_index = &new_to_recomputed_;
+    patch.zstd_level = zstd_level_;
+    patch.days.assign(static_cast<size_t>(chunk_days_), DaySource::kFill);
+    for (int32_t d = 0; d < days; ++d) {
+      const int32_t day = first + d;
+      if (fresh != nullptr && recomputed_.count(day)) {
+        patch.days[d] = DaySource::kFresh;
+      } else if (day >= old_first_ && day < old_first_ + old_days_) {
+        patch.days[d] = DaySource::kOld;
+      }
+    }
+    patchChunkRow(patch);
+  }
+
   /** Reads `count` days of the old level from `first` into old_block_, decoding its chunk
    * files in parallel. */
   void readOld(int32_t first, int32_t count) {
@@ -342,6 +383,8 @@ class LevelWriter {
   const NewLevel& level_;
   const std::set<int32_t>& recomputed_;
   std::vector<int64_t> recomputed_to_new_;
+  std::vector<int64_t> new_to_recomputed_;  // -1: a cell the recomputation did not observe
+  int zstd_level_ = 1;
   fs::path old_group_;
   fs::path new_group_;
   std::function<void(const store::CubeBlock&)> write_;
