@@ -24,8 +24,9 @@ if [ ! -f "$items" ]; then
 fi
 
 # The last run's cubes are moved aside now and deleted at the end: ext4 skips inodes freed in
-# the last seconds when it allocates new ones, and creating a cube's ~8,000 chunk files right
-# after deleting as many cost up to 5 s of kernel CPU.
+# the last minutes (1 to 6) when it allocates new ones, and creating a cube's ~8,000 chunk
+# files right after deleting as many cost up to 5 s of kernel CPU. Leave a few minutes
+# between runs for the same reason.
 old="$work/previous.$$"
 mkdir -p "$old"
 for name in level pyramid; do [ ! -e "$work/$name.zarr" ] || mv "$work/$name.zarr" "$old/"; done
