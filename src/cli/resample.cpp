@@ -25,6 +25,7 @@
 #include "store/output_path.h"
 #include "store/zarr_cube_writer.h"
 #include "store/zarr_pyramid_writer.h"
+#include "update/cell_area_cache.h"
 #include "update/cube_provenance.h"
 #include "update/cube_update.h"
 #include "update/overlap_cache.h"
@@ -186,8 +187,11 @@ void run(const ResampleFlags& flags) {
   options.last_day = optionalDayFlag("--end", flags.end);
   options.block_days = layout.time_chunk;
   if (flags.pyramid) options.min_resolution = flags.min_level;
-  // Overlaps kept in the store for the next --update (update/overlap_cache.h).
+  // Overlaps and cell areas kept in the store for the next --update (update/overlap_cache.h,
+  // update/cell_area_cache.h).
   update::OverlapCache overlaps;
+  update::CellAreaCache cell_areas;
+  options.cell_area_km2 = cell_areas.areas();
   resample::Resampler resampler(options, overlaps.cellAreas(resample::exactCellAreas()));
   // What the cube is made from, read before the rows: rows written meanwhile are read again
   // by the next --update.
@@ -226,6 +230,7 @@ void run(const ResampleFlags& flags) {
   }
   if (table) table->close();
   overlaps.save(cube / update::kOverlapCacheFile);
+  cell_areas.save(cube / update::kCellAreaCacheFile);
   if (flags.update) std::filesystem::rename(cube, flags.output);
   printSummary(resampler.stats(), levels, read_seconds, secondsSince(start));
 }

@@ -540,8 +540,9 @@ struct Resampler::Impl {
     tbb::parallel_sort(cells.begin(), cells.end());
     cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
     level.cell_area_km2.resize(cells.size());
+    const auto area_of = options.cell_area_km2 ? options.cell_area_km2 : geo::exactCellAreaKm2;
     tbb::parallel_for(size_t{0}, cells.size(),
-                      [&](size_t i) { level.cell_area_km2[i] = geo::exactCellAreaKm2(cells[i]); });
+                      [&](size_t i) { level.cell_area_km2[i] = area_of(cells[i]); });
 
     level.overlap_offsets.assign(footprints.size() + 1, 0);
     for (uint32_t id = 0; id < footprints.size(); ++id) {

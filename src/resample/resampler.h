@@ -55,6 +55,10 @@ struct ResampleOptions {
    * come out empty (no cells, no items): a day recomputed by `resample --update` may have
    * lost every item. Default: every day. */
   std::optional<std::vector<int32_t>> only_days;
+  /** The exact area of a cell in km² (obs_fraction's denominator), called from several
+   * threads; empty: geo::exactCellAreaKm2 (`resample` answers from the store's cache,
+   * update/cell_area_cache.h). */
+  std::function<double(h3::Cell)> cell_area_km2;
 };
 
 /** What happened to the items; filled as the work goes. */

@@ -20,6 +20,7 @@
 #include "store/zarr_chunk_writer.h"
 #include "store/zarr_cube_reader.h"
 #include "store/zarr_pyramid_writer.h"
+#include "update/cell_area_cache.h"
 #include "update/chunk_row_patch.h"
 #include "update/cube_provenance.h"
 #include "update/day_patch.h"
@@ -456,6 +457,7 @@ CubeUpdateOutcome updateCube(const CubeUpdateRequest& request) {
   // The recomputation: every level at once, the rows of the touched days read once, the
   // overlaps of footprints seen before taken from the store.
   OverlapCache overlaps(store / kOverlapCacheFile);
+  CellAreaCache cell_areas(store / kCellAreaCacheFile);
   std::optional<resample::Resampler> resampler;
   if (!recomputed.empty()) {
     resample::ResampleOptions options;
@@ -467,6 +469,7 @@ CubeUpdateOutcome updateCube(const CubeUpdateRequest& request) {
     options.last_day = outcome.recomputed_days.back();
     options.block_days = chunk_days;
     options.only_days = outcome.recomputed_days;
+    options.cell_area_km2 = cell_areas.areas();
     resampler.emplace(options, overlaps.cellAreas(resample::exactCellAreas()));
     const auto read_start = std::chrono::steady_clock::now();
     for (const DayRun& run : readingRuns(outcome.recomputed_days, kReadingMarginDays)) {
@@ -558,6 +561,11 @@ CubeUpdateOutcome updateCube(const CubeUpdateRequest& request) {
     fs::create_hard_link(store / kOverlapCacheFile, staged / kOverlapCacheFile);
   } else {
     overlaps.save(staged / kOverlapCacheFile);
+  }
+  if (cell_areas.misses() == 0 && fs::exists(store / kCellAreaCacheFile)) {
+    fs::create_hard_link(store / kCellAreaCacheFile, staged / kCellAreaCacheFile);
+  } else {
+    cell_areas.save(staged / kCellAreaCacheFile);
   }
   outcome.overlaps_cached = overlaps.hits();
   outcome.overlaps_computed = overlaps.misses();
