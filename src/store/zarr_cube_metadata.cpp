@@ -90,9 +90,12 @@ void createCubeArrays(GDALGroup& group, const CubeDescription& description,
   auto cell_dim = group.CreateDimension(std::string(cube::kCellDim), "", "", num_cells);
   if (!time_dim || !cell_dim) throw Error(where + ": cannot create the dimensions");
 
-  // Coordinates: one chunk each (small), compressed like the data.
+  // Coordinates: one chunk each (small), compressed like the data, at the data's level: GDAL's
+  // default (13) took 0.3 s over the 5.7 MB of cell_ids of a global cube at res 5, for 0.3%
+  // fewer bytes than level 1.
   CPLStringList coordinate_options;
   coordinate_options.SetNameValue("COMPRESS", "ZSTD");
+  coordinate_options.SetNameValue("ZSTD_LEVEL", std::to_string(layout.zstd_level).c_str());
   auto time = createArray(group, std::string(cube::kTimeDim), {time_dim}, GDT_Int32,
                           coordinate_options, where);
   writeTextAttribute(*time, "units", std::string(cube::kTimeUnits), where);
