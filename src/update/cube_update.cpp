@@ -464,8 +464,14 @@ CubeUpdateOutcome updateCube(const CubeUpdateRequest& request) {
     options.resolution = request.resolution;
     options.min_resolution = request.min_resolution;
     options.variables = request.variables;
-    options.first_day =
-        first_day + (outcome.recomputed_days.front() - first_day) / chunk_days * chunk_days;
+    // Blocks must not straddle chunk rows: they start on a row, unless every recomputed day
+    // is in one row (a weekly update), when the block holds those days alone (the days before
+    // them in the row would be accumulated empty, and their memory touched, for nothing).
+    const auto rowOf = [&](int32_t day) { return (day - first_day) / chunk_days; };
+    const int32_t front = outcome.recomputed_days.front();
+    options.first_day = rowOf(front) == rowOf(outcome.recomputed_days.back())
+                            ? front
+                            : first_day + rowOf(front) * chunk_days;
     options.last_day = outcome.recomputed_days.back();
     options.block_days = chunk_days;
     options.only_days = outcome.recomputed_days;
