@@ -3,6 +3,8 @@
  */
 #include "update/cube_update.h"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -333,7 +335,14 @@ class LevelWriter {
         if (!fs::exists(links.back().first)) return false;
       }
     }
-    for (const auto& [from, to] : links) fs::create_hard_link(from, to);
+    // An array's links in one task: ext4 serialises the links into one directory, and the
+    // arrays' directories are several (7,656 links for a year at res 5 took 0.16 s alone).
+    const auto per_array = static_cast<size_t>(cell_chunks_);
+    tbb::parallel_for(size_t{0}, names_.size(), [&](size_t array) {
+      for (size_t i = array * per_array; i < (array + 1) * per_array; ++i) {
+        fs::create_hard_link(links[i].first, links[i].second);
+      }
+    });
     return true;
   }
 
