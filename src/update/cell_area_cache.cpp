@@ -7,39 +7,23 @@
 #include "update/cell_area_cache.h"
 
 #include <algorithm>
-#include <bit>
-#include <cstdio>
-#include <memory>
-#include <string>
 
 #include "geo/cell_area.h"
-#include "util/error.h"
+#include "update/cache_file.h"
 
 namespace stac2h3::update {
 
 namespace {
 
-static_assert(std::endian::native == std::endian::little, "the cache file is little-endian");
-
-const std::string& header() {
-  static const std::string text = "stac2h3 cell areas " STAC2H3_VERSION "\n";
-  return text;
-}
-
-using File = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
+constexpr std::string_view kKind = "cell areas";
 
 }  // namespace
 
 CellAreaCache::CellAreaCache(const std::filesystem::path& path) {
   if (path.empty()) return;
-  File file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) return;
-  std::string first(header().size(), '\0');
+  const CacheFileHandle file = openCacheFile(path, kKind);
   uint64_t count = 0;
-  if (std::fread(first.data(), 1, first.size(), file.get()) != first.size() || first != header() ||
-      std::fread(&count, sizeof count, 1, file.get()) != 1 || count > kMaxCellAreaCacheBytes / 16) {
-    return;
-  }
+  if (!file || !readCacheValue(file.get(), count) || count > kMaxCellAreaCacheBytes / 16) return;
   std::vector<h3::Cell> cells(count);
   std::vector<double> areas(count);
   if (std::fread(cells.data(), sizeof(h3::Cell), count, file.get()) != count ||
@@ -72,22 +56,13 @@ bool CellAreaCache::save(const std::filesystem::path& path) {
                         [](const auto& a, const auto& b) { return a.first == b.first; }),
             all.end());
   std::filesystem::remove(path);
-  if (header().size() + 8 + all.size() * 16 > kMaxCellAreaCacheBytes) return false;
-  File file(std::fopen(path.c_str(), "wb"), &std::fclose);
-  if (!file) throw Error(path.string() + ": cannot create the cell area cache");
+  if (cacheHeaderSize(kKind) + 8 + all.size() * 16 > kMaxCellAreaCacheBytes) return false;
+  CacheFileWriter file(path, kKind);
   const uint64_t count = all.size();
-  bool written = std::fwrite(header().data(), 1, header().size(), file.get()) == header().size() &&
-                 std::fwrite(&count, sizeof count, 1, file.get()) == 1;
-  for (const auto& [cell, area] : all) {
-    written = written && std::fwrite(&cell, sizeof cell, 1, file.get()) == 1;
-  }
-  for (const auto& [cell, area] : all) {
-    written = written && std::fwrite(&area, sizeof area, 1, file.get()) == 1;
-  }
-  if (std::fclose(file.release()) != 0 || !written) {
-    std::filesystem::remove(path);
-    throw Error(path.string() + ": cannot write the cell area cache");
-  }
+  file.write(&count, sizeof count);
+  for (const auto& [cell, area] : all) file.write(&cell, sizeof cell);
+  for (const auto& [cell, area] : all) file.write(&area, sizeof area);
+  file.finish();
   return true;
 }
 

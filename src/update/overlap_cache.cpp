@@ -8,30 +8,16 @@
 #include "update/overlap_cache.h"
 
 #include <bit>
-#include <cstdio>
-#include <cstring>
-#include <memory>
 
-#include "util/error.h"
+#include "update/cache_file.h"
 
 namespace stac2h3::update {
 
 namespace {
 
-static_assert(std::endian::native == std::endian::little, "the cache file is little-endian");
 static_assert(sizeof(resample::CellArea) == 16, "cells are read and written as 16-byte pairs");
 
-const std::string& header() {
-  static const std::string text = "stac2h3 overlaps " STAC2H3_VERSION "\n";
-  return text;
-}
-
-using File = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
-
-template <typename T>
-bool readValue(std::FILE* file, T& value) {
-  return std::fread(&value, sizeof value, 1, file) == 1;
-}
+constexpr std::string_view kKind = "overlaps";
 
 /** FNV-1a over 64-bit words, each mixed first (splitmix64's finaliser). */
 struct Hasher {
@@ -75,28 +61,24 @@ OverlapCache::Key OverlapCache::keyOf(const geo::MultiPolygon& footprint, int re
 
 OverlapCache::OverlapCache(const std::filesystem::path& path) {
   if (path.empty()) return;
-  File file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  const CacheFileHandle file = openCacheFile(path, kKind);
   if (!file) return;
-  std::string first(header().size(), '\0');
-  if (std::fread(first.data(), 1, first.size(), file.get()) != first.size() || first != header()) {
-    return;
-  }
   std::unordered_map<Key, Entry, KeyHash> entries;
   for (;;) {
     Key key;
-    if (!readValue(file.get(), key.hash)) break;  // the end
+    if (!readCacheValue(file.get(), key.hash)) break;  // the end
     uint8_t usable = 0;
     uint32_t reason_size = 0;
     uint64_t count = 0;
     Entry entry;
-    if (!readValue(file.get(), key.vertices) || !readValue(file.get(), key.res) ||
-        !readValue(file.get(), usable) || !readValue(file.get(), reason_size)) {
+    if (!readCacheValue(file.get(), key.vertices) || !readCacheValue(file.get(), key.res) ||
+        !readCacheValue(file.get(), usable) || !readCacheValue(file.get(), reason_size)) {
       return;  // truncated: not trusted
     }
     entry.usable = usable != 0;
     entry.reason.resize(reason_size);
     if (std::fread(entry.reason.data(), 1, reason_size, file.get()) != reason_size ||
-        !readValue(file.get(), count) || count > (uint64_t{1} << 32)) {
+        !readCacheValue(file.get(), count) || count > (uint64_t{1} << 32)) {
       return;
     }
     entry.cells.resize(count);
@@ -131,7 +113,7 @@ resample::CellAreaFunction OverlapCache::cellAreas(resample::CellAreaFunction co
 
 bool OverlapCache::save(const std::filesystem::path& path) const {
   std::lock_guard lock(mutex_);
-  uint64_t bytes = header().size();
+  uint64_t bytes = cacheHeaderSize(kKind);
   for (const auto* entries : {&loaded_, &computed_}) {
     for (const auto& [key, entry] : *entries) {
       bytes += 33 + entry.reason.size() + entry.cells.size() * 16;
@@ -139,12 +121,8 @@ bool OverlapCache::save(const std::filesystem::path& path) const {
   }
   std::filesystem::remove(path);
   if (bytes > kMaxOverlapCacheBytes) return false;
-  File file(std::fopen(path.c_str(), "wb"), &std::fclose);
-  if (!file) throw Error(path.string() + ": cannot create the overlap cache");
-  bool written = std::fwrite(header().data(), 1, header().size(), file.get()) == header().size();
-  const auto write = [&](const void* data, size_t size) {
-    written = written && std::fwrite(data, 1, size, file.get()) == size;
-  };
+  CacheFileWriter file(path, kKind);
+  const auto write = [&](const void* data, size_t size) { file.write(data, size); };
   for (const auto* entries : {&loaded_, &computed_}) {
     for (const auto& [key, entry] : *entries) {
       const uint8_t usable = entry.usable ? 1 : 0;
@@ -160,10 +138,7 @@ bool OverlapCache::save(const std::filesystem::path& path) const {
       write(entry.cells.data(), entry.cells.size() * sizeof(resample::CellArea));
     }
   }
-  if (std::fclose(file.release()) != 0 || !written) {
-    std::filesystem::remove(path);
-    throw Error(path.string() + ": cannot write the overlap cache");
-  }
+  file.finish();
   return true;
 }
 
