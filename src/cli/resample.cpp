@@ -36,6 +36,10 @@ namespace stac2h3::cli {
 
 namespace {
 
+/** The engine hands the writers blocks of this many cell chunks (ResampleOptions::block_cells):
+ * 16,384 cells of 32 days, 16 MB, which stay in the cache between being filled and compressed. */
+constexpr int64_t kCellChunksPerBlock = 2;
+
 struct ResampleFlags {
   std::string items;
   int res = 3;
@@ -186,6 +190,7 @@ void run(const ResampleFlags& flags) {
   options.first_day = optionalDayFlag("--start", flags.start);
   options.last_day = optionalDayFlag("--end", flags.end);
   options.block_days = layout.time_chunk;
+  options.block_cells = kCellChunksPerBlock * layout.cell_chunk;
   if (flags.pyramid) options.min_resolution = flags.min_level;
   // Overlaps and cell areas kept in the store for the next --update (update/overlap_cache.h,
   // update/cell_area_cache.h).

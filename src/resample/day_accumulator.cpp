@@ -1,5 +1,5 @@
 /** @file day_accumulator.cpp
- * @brief One day's area-weighted sums (see day_accumulator.h).
+ * @brief One day's area-weighted sums over a tile of cells (see day_accumulator.h).
  */
 #include "resample/day_accumulator.h"
 
@@ -9,28 +9,31 @@
 
 namespace stac2h3::resample {
 
-DayAccumulator::DayAccumulator(size_t num_cells, size_t num_values)
-    : stride_(1 + 2 * num_values), sums_(num_cells * stride_, 0.0), items_(num_cells, 0) {}
-
-void DayAccumulator::resize(size_t num_cells, size_t num_values) {
-  if (items_.size() == num_cells && stride_ == 1 + 2 * num_values) return;
-  stride_ = 1 + 2 * num_values;
-  sums_.assign(num_cells * stride_, 0.0);
-  items_.assign(num_cells, 0);
+void DayAccumulator::reset(uint32_t first_cell, uint32_t num_cells, size_t num_values) {
+  first_cell_ = first_cell;
+  num_cells_ = num_cells;
+  const size_t stride = 1 + 2 * num_values;
+  // finish() leaves every sum 0: memory of the same stride and enough cells is kept as it is.
+  if (items_.size() >= num_cells && stride_ == stride) return;
+  stride_ = stride;
+  sums_.assign(std::max<size_t>(num_cells, kTileCells) * stride_, 0.0);
+  items_.assign(std::max<size_t>(num_cells, kTileCells), 0);
 }
 
 int64_t DayAccumulator::finish(store::CubeBlock& block, int32_t day_in_block,
                                std::span<const double> cell_area_km2) {
   constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
   const size_t num_values = (stride_ - 1) / 2;
-  const size_t row = static_cast<size_t>(day_in_block) * static_cast<size_t>(block.num_cells);
+  const size_t row = static_cast<size_t>(day_in_block) * static_cast<size_t>(block.num_cells) +
+                     (first_cell_ - static_cast<size_t>(block.first_cell));
   std::vector<float*> values(num_values);
   for (size_t v = 0; v < num_values; ++v) values[v] = block.floats[v].data() + row;
   float* obs_fraction = block.obsFraction().data() + row;
   uint16_t* n_items = block.n_items.data() + row;
-  // The whole row in cell order: sequential writes, and no separate pass to fill it first.
+  const double* area = cell_area_km2.data() + first_cell_;
+  // The tile's part of the row in cell order: sequential writes, no separate pass to fill it.
   int64_t touched = 0;
-  for (size_t cell = 0; cell < items_.size(); ++cell) {
+  for (size_t cell = 0; cell < num_cells_; ++cell) {
     if (items_[cell] == 0) {
       for (size_t v = 0; v < num_values; ++v) values[v][cell] = kNaN;
       obs_fraction[cell] = kNaN;
@@ -43,7 +46,7 @@ int64_t DayAccumulator::finish(store::CubeBlock& block, int32_t day_in_block,
       const double weight = sums[1 + 2 * v];
       values[v][cell] = weight > 0 ? static_cast<float>(sums[2 + 2 * v] / weight) : kNaN;
     }
-    obs_fraction[cell] = static_cast<float>(sums[0] / cell_area_km2[cell]);
+    obs_fraction[cell] = static_cast<float>(sums[0] / area[cell]);
     n_items[cell] = static_cast<uint16_t>(
         std::min<uint32_t>(items_[cell], std::numeric_limits<uint16_t>::max()));
     std::fill_n(sums, stride_, 0.0);

@@ -135,6 +135,27 @@ int32_t floorDay(int64_t micros) {
 
 }  // namespace
 
+/** Overlaps [begin, end) of one footprint, all in accumulation tile `tile`. */
+struct OverlapRun {
+  uint32_t tile = 0;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+/** One day's overlap runs sorted by accumulation tile: tile t's (record, run) pairs are
+ * entries [tile_starts[t], tile_starts[t + 1]), in the records' order. */
+struct DayTiles {
+  std::vector<size_t> tile_starts;
+  std::vector<size_t> cursor;
+  std::vector<std::pair<uint32_t, uint32_t>> entries;
+};
+
+/** A thread's accumulator and an item's terms, kept from day to day. */
+struct TileScratch {
+  DayAccumulator accumulator;
+  std::vector<double> terms;
+};
+
 /** What the engine keeps for one resolution: the overlaps of the footprints with its cells.
  * Everything else (the items, their acquisitions, the days) is shared by all resolutions. */
 struct Level {
@@ -148,6 +169,10 @@ struct Level {
   std::vector<size_t> overlap_offsets;
   std::vector<uint32_t> overlap_cells;  // index into `cells`
   std::vector<double> overlap_areas;
+  // The overlaps of footprint f cut where they pass from one accumulation tile to the next
+  // (their cells ascend): runs [run_offsets[f], run_offsets[f + 1]).
+  std::vector<size_t> run_offsets;
+  std::vector<OverlapRun> runs;
   int64_t items_used = 0;             // items whose footprint is usable at this resolution
   std::vector<int64_t> items_by_day;  // items_used per day of the time axis
 };
@@ -191,7 +216,8 @@ struct Resampler::Impl {
 
   // Used by run(), kept from one resolution to the next.
   store::CubeBlock block;
-  tbb::enumerable_thread_specific<DayAccumulator> accumulators;
+  std::vector<DayTiles> day_tiles;  // by day of the block
+  tbb::enumerable_thread_specific<TileScratch> tile_scratch;
 
   // Filled by prepare().
   int32_t first_day = 0;
@@ -563,6 +589,76 @@ struct Resampler::Impl {
       }
     });
     level.overlaps = {};
+    cutIntoTileRuns(level);
+  }
+
+  /** Sets level.runs: each footprint's overlaps in runs of one accumulation tile. */
+  static void cutIntoTileRuns(Level& level) {
+    constexpr uint32_t kTile = DayAccumulator::kTileCells;
+    const size_t num_footprints = level.overlap_offsets.size() - 1;
+    level.run_offsets.assign(num_footprints + 1, 0);
+    level.runs.clear();
+    for (size_t f = 0; f < num_footprints; ++f) {
+      for (size_t o = level.overlap_offsets[f]; o < level.overlap_offsets[f + 1]; ++o) {
+        const uint32_t tile = level.overlap_cells[o] / kTile;
+        if (o == level.overlap_offsets[f] || tile != level.runs.back().tile) {
+          level.runs.push_back({tile, o, o});
+        }
+        level.runs.back().end = o + 1;
+      }
+      level.run_offsets[f + 1] = level.runs.size();
+    }
+  }
+
+  /** Sorts the overlap runs of day `day` of the time axis by tile (a counting sort: stable). */
+  void sortDayByTile(const Level& level, size_t day, DayTiles& out) const {
+    const size_t tile_count =
+        (level.cells.size() + DayAccumulator::kTileCells - 1) / DayAccumulator::kTileCells;
+    out.tile_starts.assign(tile_count + 1, 0);
+    for (size_t r = day_offsets[day]; r < day_offsets[day + 1]; ++r) {
+      const uint32_t f = records[r].footprint;
+      for (size_t k = level.run_offsets[f]; k < level.run_offsets[f + 1]; ++k) {
+        ++out.tile_starts[level.runs[k].tile + 1];
+      }
+    }
+    for (size_t t = 0; t < tile_count; ++t) out.tile_starts[t + 1] += out.tile_starts[t];
+    out.cursor.assign(out.tile_starts.begin(), out.tile_starts.end() - 1);
+    out.entries.resize(out.tile_starts.back());
+    for (size_t r = day_offsets[day]; r < day_offsets[day + 1]; ++r) {
+      const uint32_t f = records[r].footprint;
+      for (size_t k = level.run_offsets[f]; k < level.run_offsets[f + 1]; ++k) {
+        out.entries[out.cursor[level.runs[k].tile]++] = {static_cast<uint32_t>(r),
+                                                         static_cast<uint32_t>(k)};
+      }
+    }
+  }
+
+  /** Accumulates a day, sorted by tile, into row `day_in_block` of `out`, the tiles of out's
+   * cells one after the other, each cell's terms added in the records' order.
+   * @return the cells the day touched. */
+  int64_t accumulateDay(const Level& level, const DayTiles& day, int32_t day_in_block,
+                        store::CubeBlock& out) {
+    constexpr uint32_t kTile = DayAccumulator::kTileCells;
+    const size_t num_values = options.variables.size();
+    const auto end_cell = static_cast<uint32_t>(out.first_cell + out.num_cells);
+    TileScratch& scratch = tile_scratch.local();
+    DayAccumulator& accumulator = scratch.accumulator;
+    int64_t touched = 0;
+    for (auto first_cell = static_cast<uint32_t>(out.first_cell); first_cell < end_cell;
+         first_cell += kTile) {
+      const uint32_t t = first_cell / kTile;
+      accumulator.reset(first_cell, std::min(kTile, end_cell - first_cell), num_values);
+      for (size_t e = day.tile_starts[t]; e < day.tile_starts[t + 1]; ++e) {
+        const auto [r, k] = day.entries[e];
+        DayAccumulator::itemTerms({&record_values[records[r].row * num_values], num_values},
+                                  scratch.terms);
+        for (size_t o = level.runs[k].begin; o < level.runs[k].end; ++o) {
+          accumulator.add(level.overlap_cells[o], level.overlap_areas[o], scratch.terms);
+        }
+      }
+      touched += accumulator.finish(out, day_in_block, level.cell_area_km2);
+    }
+    return touched;
   }
 
   /** Orders the records by day (a counting sort, stable) and indexes the days. */
@@ -584,6 +680,7 @@ Resampler::Resampler(ResampleOptions options, CellAreaFunction cell_areas)
                      " is outside 0..15");
   }
   if (options.block_days < 1) throw InputError("resample: block_days must be at least 1");
+  if (options.block_cells < 0) throw InputError("resample: block_cells must not be negative");
   const int coarsest = options.min_resolution.value_or(options.resolution);
   if (coarsest < 0 || coarsest > options.resolution) {
     throw InputError("resample: the coarsest resolution " + std::to_string(coarsest) +
@@ -690,41 +787,43 @@ void Resampler::run(int resolution, const std::function<void(const store::CubeBl
   Impl& impl = *impl_;
   if (!impl.prepared || impl.day_offsets.empty()) throw Error("resample: run() before prepare()");
   const Level& level = impl.level(resolution);
-  const size_t num_cells = level.cells.size();
+  const auto num_cells = static_cast<int64_t>(level.cells.size());
   const size_t num_values = impl.options.variables.size();
-  // One block: its accumulation and its writing each use every core, so overlapping them
-  // would buy little and cost a second block (680 MB for a year at res 5). It and the
-  // accumulators are kept from level to level (the finest, largest, comes first).
+  constexpr int64_t kTile = DayAccumulator::kTileCells;
+  const int64_t block_cells = impl.options.block_cells > 0
+                                  ? (impl.options.block_cells + kTile - 1) / kTile * kTile
+                                  : std::max<int64_t>(num_cells, 1);
+  // One block at a time: its accumulation and its writing each use every core, so overlapping
+  // them would buy little and cost a second block. It and the accumulators are kept from
+  // level to level (the finest, largest, comes first).
   store::CubeBlock& block = impl.block;
   Progress progress("days", impl.num_days);
   for (int32_t block_start = 0; block_start < impl.num_days;
        block_start += impl.options.block_days) {
-    const auto start = std::chrono::steady_clock::now();
+    auto start = std::chrono::steady_clock::now();
     const int32_t block_days = std::min(impl.options.block_days, impl.num_days - block_start);
-    block.resize(impl.first_day + block_start, block_days, static_cast<int64_t>(num_cells),
-                 num_values);
-    std::atomic<int64_t> cell_days{0};
-    tbb::parallel_for(0, block_days, [&](int32_t day_in_block) {
-      DayAccumulator& accumulator = impl.accumulators.local();
-      accumulator.resize(num_cells, num_values);
-      const auto day = static_cast<size_t>(block_start + day_in_block);
-      for (size_t r = impl.day_offsets[day]; r < impl.day_offsets[day + 1]; ++r) {
-        const Record& record = impl.records[r];
-        const std::span<const float> values(&impl.record_values[record.row * num_values],
-                                            num_values);
-        for (size_t o = level.overlap_offsets[record.footprint];
-             o < level.overlap_offsets[record.footprint + 1]; ++o) {
-          accumulator.add(level.overlap_cells[o], level.overlap_areas[o], values);
-        }
-      }
-      cell_days += accumulator.finish(block, day_in_block, level.cell_area_km2);
-      progress.add();
+    impl.day_tiles.resize(static_cast<size_t>(block_days));
+    tbb::parallel_for(0, block_days, [&](int32_t d) {
+      impl.sortDayByTile(level, static_cast<size_t>(block_start + d), impl.day_tiles[d]);
     });
-    impl.stats.cell_days += cell_days.load();
-    impl.stats.accumulate_seconds += secondsSince(start);
-    const auto written = std::chrono::steady_clock::now();
-    sink(block);
-    impl.stats.sink_seconds += secondsSince(written);
+    // A cube without cells still gets its (empty) blocks of days.
+    for (int64_t first_cell = 0; first_cell == 0 || first_cell < num_cells;
+         first_cell += block_cells) {
+      block.resize(impl.first_day + block_start, block_days,
+                   std::min(block_cells, num_cells - first_cell), num_values);
+      block.first_cell = first_cell;
+      std::atomic<int64_t> cell_days{0};
+      tbb::parallel_for(0, block_days, [&](int32_t d) {
+        cell_days += impl.accumulateDay(level, impl.day_tiles[d], d, block);
+      });
+      impl.stats.cell_days += cell_days.load();
+      impl.stats.accumulate_seconds += secondsSince(start);
+      const auto written = std::chrono::steady_clock::now();
+      sink(block);
+      impl.stats.sink_seconds += secondsSince(written);
+      start = std::chrono::steady_clock::now();
+    }
+    progress.add(block_days);
   }
   progress.finish();
 }

@@ -13,7 +13,8 @@
  * side), prepare() once
  * (applies the acquisition rule, waits for the overlaps, fixes the cells and the days), then run()
  * to receive the blocks in day order. Memory: the items as ~48-byte records, the overlaps of the
- * distinct footprints, and one block of days, never the whole span.
+ * distinct footprints, and one block of days (of a range of cells, when asked), never the whole
+ * span.
  *
  * Several resolutions at once (the pyramid, ResampleOptions::min_resolution): the items are
  * read, put through the acquisition rule and sorted once; only the overlaps are computed per
@@ -46,6 +47,12 @@ struct ResampleOptions {
   std::optional<int32_t> last_day;
   /** Days per block handed to the sink; blocks start at first_day + k * block_days. */
   int block_days = 16;
+  /** Cells per block handed to the sink, rounded up to whole accumulation tiles
+   * (DayAccumulator::kTileCells); blocks start at cell k * block_cells. 0: every cell, one
+   * block a block of days. A sink that writes whole chunks (the Zarr writers) takes blocks of a
+   * few chunks: a block of every cell of res 5 for 32 days is 680 MB, faulted in and streamed
+   * through memory twice (filled, then read to compress); one of 16,384 cells is 16 MB. */
+  int64_t block_cells = 0;
   /** The value variables: columns of the items table (the six value columns, or numeric
    * extra columns), each resampled into the cube variable of the same name. */
   std::vector<std::string> variables = cube::defaultValueVariables();
@@ -90,7 +97,8 @@ class Resampler {
    * @param options    resolution, days, block size, variables.
    * @param cell_areas the overlap computation (exactOverlaps() for the real thing).
    * @throws stac2h3::InputError on a resolution outside 0..15, a min_resolution outside
-   *         0..resolution, block_days < 1, or no variable (or one named twice).
+   *         0..resolution, block_days < 1, block_cells < 0, or no variable (or one named
+   *         twice).
    */
   Resampler(ResampleOptions options, CellAreaFunction cell_areas);
   ~Resampler();
@@ -124,8 +132,9 @@ class Resampler {
   store::CubeDescription describe(int resolution) const;
 
   /**
-   * Accumulates block after block (days in parallel) and hands each to `sink`, in day order,
-   * on the calling thread (the sink may use the TBB workers itself, as the cube writer does).
+   * Accumulates block after block (days in parallel) and hands each to `sink`, in day order
+   * and, within a block of days, in cell order (ResampleOptions::block_cells), on the calling
+   * thread (the sink may use the TBB workers itself, as the cube writer does).
    * @param sink  receives each block; the block is reused after the call returns.
    * @throws whatever `sink` throws; stac2h3::Error when called before prepare().
    */

@@ -17,20 +17,22 @@
 namespace stac2h3::store {
 
 /**
- * Days [first_day, first_day + num_days) of the cube for all its cells, row-major
- * [day][cell]: element (d, c) is at d * num_cells + c. Floats are NaN and counts 0 where no
- * item observed the cell that day.
+ * Days [first_day, first_day + num_days) of the cube for its cells [first_cell, first_cell +
+ * num_cells) (indices into the cube's sorted cells; all of them unless the resampler was asked
+ * for narrower blocks), row-major [day][cell]: element (d, c) is at d * num_cells + c, for cube
+ * cell first_cell + c. Floats are NaN and counts 0 where no item observed the cell that day.
  */
 struct CubeBlock {
   int32_t first_day = 0;  ///< days since 1970-01-01 of the block's first day
   int32_t num_days = 0;
+  int64_t first_cell = 0;
   int64_t num_cells = 0;
   /** The float32 variables: the cube's value variables in order, then obs_fraction (last). */
   std::vector<std::vector<float>> floats;
   std::vector<uint16_t> n_items;
 
-  /** Resizes for `days` x `cells` with `num_values` value variables (plus obs_fraction) and
-   * fills with NaN / 0. */
+  /** Resizes for `days` x `cells` (from cell 0) with `num_values` value variables (plus
+   * obs_fraction) and fills with NaN / 0. */
   void reset(int32_t first, int32_t days, int64_t cells, size_t num_values) {
     resize(first, days, cells, num_values);
     for (int32_t day = 0; day < days; ++day) clearDay(day);
@@ -41,6 +43,7 @@ struct CubeBlock {
   void resize(int32_t first, int32_t days, int64_t cells, size_t num_values) {
     first_day = first;
     num_days = days;
+    first_cell = 0;
     num_cells = cells;
     const auto size = static_cast<size_t>(days) * static_cast<size_t>(cells);
     floats.resize(num_values + 1);

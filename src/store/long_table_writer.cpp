@@ -48,8 +48,9 @@ LongTableWriter::~LongTableWriter() = default;
 void LongTableWriter::write(const CubeBlock& block) {
   Impl& impl = *impl_;
   if (!impl.dataset) throw Error(impl.where + ": write after close");
-  if (block.num_cells != static_cast<int64_t>(impl.cell_names.size())) {
-    throw Error(impl.where + ": block has the wrong number of cells");
+  if (block.first_cell < 0 ||
+      block.first_cell + block.num_cells > static_cast<int64_t>(impl.cell_names.size())) {
+    throw Error(impl.where + ": block of cells outside the cube's");
   }
   if (impl.dataset->StartTransaction() != OGRERR_NONE) {
     failOgr(impl.where, "cannot start a transaction");
@@ -62,11 +63,11 @@ void LongTableWriter::write(const CubeBlock& block) {
   }
   for (int32_t d = 0; d < block.num_days; ++d) {
     const std::string date = stac::formatUtcDay(block.first_day + d);
-    for (size_t c = 0; c < impl.cell_names.size(); ++c) {
-      const size_t at = static_cast<size_t>(d) * impl.cell_names.size() + c;
+    for (size_t c = 0; c < static_cast<size_t>(block.num_cells); ++c) {
+      const size_t at = static_cast<size_t>(d) * static_cast<size_t>(block.num_cells) + c;
       if (block.n_items[at] == 0) continue;
       feature.SetFID(OGRNullFID);
-      feature.SetField(0, impl.cell_names[c].c_str());
+      feature.SetField(0, impl.cell_names[static_cast<size_t>(block.first_cell) + c].c_str());
       feature.SetField(1, date.c_str());
       for (int v = 0; v < impl.num_floats; ++v) {
         const float value = block.floats[v][at];

@@ -62,14 +62,19 @@ void ZarrChunkWriter::write(const CubeBlock& block) {
       (block.num_days != chunk_.days && offset + block.num_days != num_days_)) {
     throw Error(where + ": block of days is not whole time chunks");
   }
-  if (block.num_cells != num_cells_) throw Error(where + ": block has the wrong number of cells");
+  const int64_t end_cell = block.first_cell + block.num_cells;
+  if (block.first_cell < 0 || end_cell > num_cells_ || block.first_cell % chunk_.cells != 0 ||
+      (block.num_cells % chunk_.cells != 0 && end_cell != num_cells_)) {
+    throw Error(where + ": block of cells is not whole cell chunks");
+  }
   if (block.floats.size() != float_names_.size()) {
     throw Error(where + ": block has the wrong number of variables");
   }
-  if (num_cells_ == 0) return;
+  if (block.num_cells == 0) return;
 
   const int64_t time_chunk = offset / chunk_.days;
-  const int64_t cell_chunks = (num_cells_ + chunk_.cells - 1) / chunk_.cells;
+  const int64_t first_chunk = block.first_cell / chunk_.cells;
+  const int64_t cell_chunks = (block.num_cells + chunk_.cells - 1) / chunk_.cells;
   const int num_floats = static_cast<int>(float_names_.size());
   const int arrays = num_floats + 1;  // the floats, then n_items
   tbb::enumerable_thread_specific<ChunkScratch>& scratches = *scratches_;
@@ -86,8 +91,8 @@ void ZarrChunkWriter::write(const CubeBlock& block) {
     const auto chunk_elements =
         static_cast<size_t>(chunk_.days) * static_cast<size_t>(chunk_.cells);
     scratch.raw.resize(chunk_elements * element);
-    const int64_t first_cell = cell_chunk * chunk_.cells;
-    const int64_t cells = std::min(chunk_.cells, num_cells_ - first_cell);
+    const int64_t first_cell = cell_chunk * chunk_.cells;  // in the block
+    const int64_t cells = std::min(chunk_.cells, block.num_cells - first_cell);
     // Only a chunk the cube does not fill (the last cells, the last days) has padding: filling
     // every chunk first cost as much as copying it.
     if (cells < chunk_.cells || block.num_days < chunk_.days) {
@@ -100,15 +105,16 @@ void ZarrChunkWriter::write(const CubeBlock& block) {
     }
     for (int32_t day = 0; day < block.num_days; ++day) {
       std::memcpy(scratch.raw.data() + static_cast<size_t>(day) * chunk_.cells * element,
-                  source + (static_cast<size_t>(day) * num_cells_ + first_cell) * element,
+                  source + (static_cast<size_t>(day) * block.num_cells + first_cell) * element,
                   static_cast<size_t>(cells) * element);
     }
 
     const std::string_view name =
         is_count ? cube::kCount : std::string_view(float_names_[static_cast<size_t>(array)]);
-    writeChunkFile(directory_ / std::string(name) /
-                       (std::to_string(time_chunk) + "." + std::to_string(cell_chunk)),
-                   scratch.raw, zstd_level_);
+    writeChunkFile(
+        directory_ / std::string(name) /
+            (std::to_string(time_chunk) + "." + std::to_string(first_chunk + cell_chunk)),
+        scratch.raw, zstd_level_);
   });
 }
 

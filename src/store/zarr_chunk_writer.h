@@ -53,11 +53,12 @@ class ZarrChunkWriter {
   ZarrChunkWriter& operator=(ZarrChunkWriter&&) noexcept;
 
   /**
-   * Encodes and writes every chunk of a block of days, all variables, in parallel.
-   * @param block  whole time chunks: it starts on a chunk boundary and holds a chunk's days,
-   *               or the rest of the time axis.
-   * @throws stac2h3::Error when the block lies outside the time axis, is not whole chunks,
-   *         has the wrong number of cells, or a chunk file cannot be written (naming it).
+   * Encodes and writes every chunk of a block, all variables, in parallel.
+   * @param block  whole chunks: its days start on a chunk boundary and are a chunk's days or
+   *               the rest of the time axis; its cells start on a chunk boundary and are whole
+   *               chunks or reach the last cell.
+   * @throws stac2h3::Error when the block lies outside the cube, is not whole chunks, or a
+   *         chunk file cannot be written (naming it).
    */
   void write(const CubeBlock& block);
 

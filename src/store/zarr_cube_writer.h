@@ -53,11 +53,12 @@ class ZarrCubeWriter {
   ZarrCubeWriter& operator=(const ZarrCubeWriter&) = delete;
 
   /**
-   * Writes one block of days for every cell, as whole chunks: the block starts on a chunk
-   * boundary (first_day - description.first_day a multiple of layout.time_chunk) and holds
-   * layout.time_chunk days or the rest of the axis. Chunks are on disk when it returns.
-   * @throws stac2h3::Error when the block lies outside the time axis, is not whole chunks,
-   *         has the wrong number of cells, or a chunk cannot be written.
+   * Writes one block as whole chunks: its days start on a chunk boundary (first_day -
+   * description.first_day a multiple of layout.time_chunk) and are layout.time_chunk days or
+   * the rest of the axis; its cells start at a multiple of layout.cell_chunk and are whole
+   * chunks or reach the last cell. Chunks are on disk when it returns.
+   * @throws stac2h3::Error when the block lies outside the cube, is not whole chunks, or a
+   *         chunk cannot be written.
    */
   void write(const CubeBlock& block);
 

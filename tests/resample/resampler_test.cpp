@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 #include <map>
 
 #include "util/error.h"
@@ -16,11 +17,11 @@ namespace {
 
 constexpr double kNaN = stac::kMissing;
 
-/** Two real resolution-3 cells (their areas matter for obs_fraction). */
-h3::Cell cellAt(double lat_deg, double lng_deg) {
+/** Real cells, of resolution 3 unless told (their areas matter for obs_fraction). */
+h3::Cell cellAt(double lat_deg, double lng_deg, int res = 3) {
   h3::Cell cell = 0;
   const double to_rad = M_PI / 180.0;
-  EXPECT_EQ(h3::latLngToCell({lat_deg * to_rad, lng_deg * to_rad}, 3, cell), h3::Error::kSuccess);
+  EXPECT_EQ(h3::latLngToCell({lat_deg * to_rad, lng_deg * to_rad}, res, cell), h3::Error::kSuccess);
   return cell;
 }
 
@@ -69,27 +70,26 @@ struct Outcome {
     EXPECT_NE(found, description.cells.end());
     return static_cast<size_t>(found - description.cells.begin());
   }
-  float value(int variable, int32_t day, h3::Cell cell) const {
+  /** The block holding (day, cell), and the element's index in it. */
+  std::pair<const store::CubeBlock*, size_t> find(int32_t day, h3::Cell cell) const {
+    const auto c = static_cast<int64_t>(cellIndex(cell));
     for (const auto& block : blocks) {
-      if (day >= block.first_day && day < block.first_day + block.num_days) {
-        return block.floats[variable][static_cast<size_t>(day - block.first_day) *
-                                          static_cast<size_t>(block.num_cells) +
-                                      cellIndex(cell)];
+      if (day >= block.first_day && day < block.first_day + block.num_days &&
+          c >= block.first_cell && c < block.first_cell + block.num_cells) {
+        return {&block, static_cast<size_t>((day - block.first_day) * block.num_cells + c -
+                                            block.first_cell)};
       }
     }
     ADD_FAILURE() << "day " << day << " not in the cube";
-    return 0;
+    return {nullptr, 0};
+  }
+  float value(int variable, int32_t day, h3::Cell cell) const {
+    const auto [block, at] = find(day, cell);
+    return block ? block->floats[variable][at] : 0;
   }
   uint16_t count(int32_t day, h3::Cell cell) const {
-    for (const auto& block : blocks) {
-      if (day >= block.first_day && day < block.first_day + block.num_days) {
-        return block.n_items[static_cast<size_t>(day - block.first_day) *
-                                 static_cast<size_t>(block.num_cells) +
-                             cellIndex(cell)];
-      }
-    }
-    ADD_FAILURE() << "day " << day << " not in the cube";
-    return 0;
+    const auto [block, at] = find(day, cell);
+    return block ? block->n_items[at] : 0;
   }
 };
 
@@ -249,6 +249,51 @@ TEST(Resampler, NoItemsIsAnInputError) {
   ResampleOptions bad_resolution;
   bad_resolution.resolution = 16;
   EXPECT_THROW(Resampler(bad_resolution, areas.function()), InputError);
+}
+
+TEST(Resampler, NarrowBlocksHoldTheSameValuesInDayThenCellOrder) {
+  // 10,981 res-5 cells, more than two 4,096-cell tiles: one footprint over all of them, one
+  // over every third, on three days, some values NULL.
+  const std::vector<h3::Cell> cells = h3::gridDisk(cellAt(10, 10, 5), 60);
+  ASSERT_EQ(cells.size(), 10981u);
+  TableAreas areas;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    areas.table[1].push_back({cells[i], 1.0 + static_cast<double>(i % 7)});
+    if (i % 3 == 0) areas.table[2].push_back({cells[i], 2.5});
+  }
+  const std::vector<stac::Item> items = {item(1, "2024-01-02T10:00:00Z", {10, kNaN, 0, 50, 50, 0}),
+                                         item(2, "2024-01-02T10:05:00Z", {50, 20, kNaN, 20, 80, 0}),
+                                         item(2, "2024-01-03T10:00:00Z", {5, 5, 5, 5, 5, 5}),
+                                         item(1, "2024-01-04T10:00:00Z", {1, 2, 3, 4, 5, 6})};
+  ResampleOptions options;
+  options.block_days = 2;
+  const Outcome whole = resample(items, areas, options);
+  options.block_cells = 5000;  // rounded up to two tiles
+  const Outcome narrow = resample(items, areas, options);
+
+  // Days 1-2 then day 3; within each, cells [0, 8192) then [8192, 10981).
+  ASSERT_EQ(whole.blocks.size(), 2u);
+  ASSERT_EQ(narrow.blocks.size(), 4u);
+  const int64_t starts[] = {0, 8192, 0, 8192};
+  const int64_t counts[] = {8192, 2789, 8192, 2789};
+  for (size_t b = 0; b < 4; ++b) {
+    EXPECT_EQ(narrow.blocks[b].first_day, kDay + (b < 2 ? 0 : 2));
+    EXPECT_EQ(narrow.blocks[b].first_cell, starts[b]);
+    EXPECT_EQ(narrow.blocks[b].num_cells, counts[b]);
+  }
+  EXPECT_EQ(narrow.stats.cell_days, whole.stats.cell_days);
+  for (int32_t day = kDay; day < kDay + 3; ++day) {
+    for (size_t i = 0; i < cells.size(); i += 7) {
+      for (int v = 0; v <= kObs; ++v) {
+        const float a = whole.value(v, day, cells[i]);
+        const float b = narrow.value(v, day, cells[i]);
+        ASSERT_EQ(std::memcmp(&a, &b, sizeof a), 0) << "variable " << v << " day " << day;
+      }
+      ASSERT_EQ(whole.count(day, cells[i]), narrow.count(day, cells[i]));
+    }
+  }
+  EXPECT_FLOAT_EQ(narrow.value(kCloud, kDay, cells[0]), (1 * 10 + 2.5f * 50) / 3.5f);
+  EXPECT_TRUE(std::isnan(narrow.value(1, kDay, cells[1])));  // footprint 1's value is NULL
 }
 
 }  // namespace

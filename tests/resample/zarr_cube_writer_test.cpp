@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 
 #include "support/shared_data.h"
@@ -114,6 +115,82 @@ TEST(ZarrCubeWriter, RejectsUnsortedCellsAndBlocksOutsideTheAxis) {
                 description.variables.size());
     EXPECT_THROW(writer.write(block), Error);
   }
+  fs::remove_all(dir);
+}
+
+/** Every file of a store, by its path inside it, with its bytes. */
+std::map<std::string, std::string> storeFiles(const fs::path& store) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(store)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    files[fs::relative(entry.path(), store).string()] =
+        std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  return files;
+}
+
+TEST(ZarrCubeWriter, BlocksOfCellChunksWriteTheSameChunksAsWholeBlocks) {
+  const fs::path dir = scratchDir("narrow");
+  CubeDescription description = smallDescription();
+  description.num_days = 6;
+  description.cells = h3::gridDisk(description.cells[0], 1);
+  description.cells.resize(5);
+  std::sort(description.cells.begin(), description.cells.end());
+  CubeLayout layout = defaultCubeLayout();
+  layout.time_chunk = 4;
+  layout.cell_chunk = 2;
+  const size_t num_values = description.variables.size();
+  // The whole cube, as one block per time chunk; values made up, some NaN.
+  const auto wholeBlock = [&](int32_t first, int32_t days) {
+    CubeBlock block;
+    block.reset(description.first_day + first, days, 5, num_values);
+    for (size_t a = 0; a < block.floats.size(); ++a) {
+      for (size_t i = 0; i < block.floats[a].size(); ++i) {
+        const size_t n = (a * 31 + i * 7 + static_cast<size_t>(first)) % 11;
+        block.floats[a][i] = n == 0 ? NAN : static_cast<float>(n) * 1.5f;
+        block.n_items[i] = static_cast<uint16_t>(n);
+      }
+    }
+    return block;
+  };
+  {
+    ZarrCubeWriter writer(dir / "whole.zarr", description, layout);
+    writer.write(wholeBlock(0, 4));
+    writer.write(wholeBlock(4, 2));
+  }
+  {
+    ZarrCubeWriter writer(dir / "narrow.zarr", description, layout);
+    for (const int32_t first : {0, 4}) {
+      const CubeBlock whole = wholeBlock(first, first == 0 ? 4 : 2);
+      for (const auto& [first_cell, cells] : {std::pair{0, 2}, {2, 2}, {4, 1}}) {
+        CubeBlock narrow;
+        narrow.reset(whole.first_day, whole.num_days, cells, num_values);
+        narrow.first_cell = first_cell;
+        for (int32_t d = 0; d < whole.num_days; ++d) {
+          for (int c = 0; c < cells; ++c) {
+            const size_t from = static_cast<size_t>(d * 5 + first_cell + c);
+            const size_t to = static_cast<size_t>(d * cells + c);
+            for (size_t a = 0; a < whole.floats.size(); ++a) {
+              narrow.floats[a][to] = whole.floats[a][from];
+            }
+            narrow.n_items[to] = whole.n_items[from];
+          }
+        }
+        writer.write(narrow);
+      }
+    }
+    // Cells that do not start on a chunk, or stop inside one before the last cell.
+    CubeBlock bad;
+    bad.reset(description.first_day, 4, 2, num_values);
+    bad.first_cell = 1;
+    EXPECT_THROW(writer.write(bad), Error);
+    bad.reset(description.first_day, 4, 3, num_values);
+    EXPECT_THROW(writer.write(bad), Error);
+  }
+  const auto whole = storeFiles(dir / "whole.zarr");
+  EXPECT_EQ(whole.count("cloud_cover/1.2"), 1u);  // day chunk 1, cell chunk 2
+  EXPECT_EQ(storeFiles(dir / "narrow.zarr"), whole);
   fs::remove_all(dir);
 }
 

@@ -256,14 +256,16 @@ TEST(Download, GivesUpWithTheSliceAndUrlAndKeepsTheItemsSoFar) {
 }
 
 TEST(Download, AFailureStopsTheOtherSlicesUnfinished) {
-  TestServer server({"--fault", "502:1:6"});  // every request after the sixth
+  // Every request after the third fails: whatever the order the parallel slices' requests
+  // come in, no slice gets all its pages (four each), so none may be recorded as finished.
+  // (After the sixth, one slice could take four of the six under load: a flaky test.)
+  TestServer server({"--fault", "502:1:3"});
   auto options = optionsFor(server, "2024-01-01", "2024-01-08");
   options.retry.max_attempts = 2;
   MemorySink sink;
   EXPECT_THROW(runDownload(options, sink), Error);
-  // No slice got all its pages (four each), so none may be recorded as finished.
   EXPECT_TRUE(sink.done.empty());
-  EXPECT_LE(sink.stored.size(), 6u * 7u);
+  EXPECT_LE(sink.stored.size(), 3u * 7u);
 }
 
 TEST(Download, FatalStatusesAreNotRetried) {
