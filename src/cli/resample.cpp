@@ -202,6 +202,7 @@ void run(const ResampleFlags& flags) {
   // by the next --update.
   const store::ItemsVersion version = store::readItemsVersion(flags.items);
   const auto read_start = std::chrono::steady_clock::now();
+  resampler.reserve(version.last_fid);  // the rows' count, or more when rows were deleted
   resample::addItemsFromGpkg(flags.items, resampler);
   const double read_seconds = secondsSince(read_start);
 

@@ -750,6 +750,20 @@ void Resampler::add(const store::RawItem& item) {
       [&](size_t v) { return item.numbers[v]; }, footprint);
 }
 
+void Resampler::reserve(int64_t items) {
+  Impl& impl = *impl_;
+  impl.checkAdding();
+  // Item ids of Earth Search and synth are 24-27 characters; longer ones grow the string.
+  constexpr size_t kIdBytes = 32;
+  const auto count = static_cast<size_t>(std::max<int64_t>(items, 0));
+  impl.records.reserve(count);
+  impl.record_values.reserve(count * impl.options.variables.size());
+  impl.keys.reserve(count);
+  impl.item_ids.reserve(count * kIdBytes);
+  impl.id_ends.reserve(count);
+  impl.item_collections.reserve(count);
+}
+
 const std::vector<std::string>& Resampler::valueVariables() const {
   return impl_->options.variables;
 }

@@ -114,6 +114,11 @@ class Resampler {
    * order. @throws stac2h3::Error on an undecodable blob or a wrong number of values. */
   void add(const store::RawItem& item);
 
+  /** Makes room for about `items` items (a hint: more still fit, fewer waste only address
+   * space), so that the records are not moved and faulted in again as they grow: for a year,
+   * ~600 MB copied while reading. */
+  void reserve(int64_t items);
+
   /** The value variables (ResampleOptions::variables). */
   const std::vector<std::string>& valueVariables() const;
 
