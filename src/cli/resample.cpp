@@ -36,9 +36,10 @@ namespace stac2h3::cli {
 
 namespace {
 
-/** The engine hands the writers blocks of this many cell chunks (ResampleOptions::block_cells):
- * 16,384 cells of 32 days, 16 MB, which stay in the cache between being filled and compressed. */
-constexpr int64_t kCellChunksPerBlock = 2;
+/** The engine hands the writers blocks of one cell chunk (ResampleOptions::block_cells): 8,192
+ * cells of 32 days, 8 MB, which stay in the cache between being filled and compressed, and
+ * each array of which is a chunk as it is, compressed without a copy. */
+constexpr int64_t kCellChunksPerBlock = 1;
 
 struct ResampleFlags {
   std::string items;

@@ -85,28 +85,35 @@ void ZarrChunkWriter::write(const CubeBlock& block) {
     const size_t element = is_count ? sizeof(uint16_t) : sizeof(float);
     const auto* source = is_count ? reinterpret_cast<const uint8_t*>(block.n_items.data())
                                   : reinterpret_cast<const uint8_t*>(block.floats[array].data());
-    ChunkScratch& scratch = scratches.local();
-
-    // The chunk in C order, [day][cell], padded with the fill to the whole chunk shape.
     const auto chunk_elements =
         static_cast<size_t>(chunk_.days) * static_cast<size_t>(chunk_.cells);
-    scratch.raw.resize(chunk_elements * element);
     const int64_t first_cell = cell_chunk * chunk_.cells;  // in the block
     const int64_t cells = std::min(chunk_.cells, block.num_cells - first_cell);
-    // Only a chunk the cube does not fill (the last cells, the last days) has padding: filling
-    // every chunk first cost as much as copying it.
-    if (cells < chunk_.cells || block.num_days < chunk_.days) {
-      if (is_count) {
-        std::fill_n(reinterpret_cast<uint16_t*>(scratch.raw.data()), chunk_elements, uint16_t{0});
-      } else {
-        std::fill_n(reinterpret_cast<float*>(scratch.raw.data()), chunk_elements,
-                    std::numeric_limits<float>::quiet_NaN());
+    const bool whole = cells == chunk_.cells && block.num_days == chunk_.days;
+    std::span<const uint8_t> raw;
+    if (whole && block.num_cells == chunk_.cells) {
+      // A block of exactly one chunk (the engine's usual block) is the chunk itself.
+      raw = {source, chunk_elements * element};
+    } else {
+      // The chunk in C order, [day][cell], padded with the fill to the whole chunk shape.
+      ChunkScratch& scratch = scratches.local();
+      scratch.raw.resize(chunk_elements * element);
+      // Only a chunk the cube does not fill (the last cells, the last days) has padding:
+      // filling every chunk first cost as much as copying it.
+      if (!whole) {
+        if (is_count) {
+          std::fill_n(reinterpret_cast<uint16_t*>(scratch.raw.data()), chunk_elements, uint16_t{0});
+        } else {
+          std::fill_n(reinterpret_cast<float*>(scratch.raw.data()), chunk_elements,
+                      std::numeric_limits<float>::quiet_NaN());
+        }
       }
-    }
-    for (int32_t day = 0; day < block.num_days; ++day) {
-      std::memcpy(scratch.raw.data() + static_cast<size_t>(day) * chunk_.cells * element,
-                  source + (static_cast<size_t>(day) * block.num_cells + first_cell) * element,
-                  static_cast<size_t>(cells) * element);
+      for (int32_t day = 0; day < block.num_days; ++day) {
+        std::memcpy(scratch.raw.data() + static_cast<size_t>(day) * chunk_.cells * element,
+                    source + (static_cast<size_t>(day) * block.num_cells + first_cell) * element,
+                    static_cast<size_t>(cells) * element);
+      }
+      raw = scratch.raw;
     }
 
     const std::string_view name =
@@ -114,7 +121,7 @@ void ZarrChunkWriter::write(const CubeBlock& block) {
     writeChunkFile(
         directory_ / std::string(name) /
             (std::to_string(time_chunk) + "." + std::to_string(first_chunk + cell_chunk)),
-        scratch.raw, zstd_level_);
+        raw, zstd_level_);
   });
 }
 
