@@ -51,18 +51,22 @@ bool decodePrefix(ZSTD_DCtx* context, const std::vector<uint8_t>& packed, std::s
 
 }  // namespace
 
-void writeChunkFile(const std::filesystem::path& file, std::span<const uint8_t> raw, int level) {
+void compressChunk(const std::filesystem::path& file, std::span<const uint8_t> raw, int level,
+                   AlignedBytes& out) {
   ChunkCodec& codec = threadCodec(file);
-  codec.packed.resize(ZSTD_compressBound(raw.size()));
-  const size_t packed = ZSTD_compressCCtx(codec.compress.get(), codec.packed.data(),
-                                          codec.packed.size(), raw.data(), raw.size(), level);
+  out.resize(ZSTD_compressBound(raw.size()));
+  const size_t packed = ZSTD_compressCCtx(codec.compress.get(), out.data(), out.size(), raw.data(),
+                                          raw.size(), level);
   if (ZSTD_isError(packed)) {
     throw Error(file.string() + ": Zstandard failed: " + ZSTD_getErrorName(packed));
   }
-  std::FILE* out = std::fopen(file.c_str(), "wb");
-  if (out == nullptr) throw Error(file.string() + ": cannot create the chunk file");
-  const bool written = std::fwrite(codec.packed.data(), 1, packed, out) == packed;
-  if (std::fclose(out) != 0 || !written) throw Error(file.string() + ": cannot write the chunk");
+  out.resize(packed);
+}
+
+void writeChunkFile(const std::filesystem::path& file, std::span<const uint8_t> raw, int level) {
+  thread_local AlignedBytes compressed;
+  compressChunk(file, raw, level, compressed);
+  writeFileUncached(file, compressed);
 }
 
 bool readChunkFile(const std::filesystem::path& file, size_t chunk_bytes, std::span<uint8_t> raw) {

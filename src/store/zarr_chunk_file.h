@@ -10,9 +10,17 @@
 #include <filesystem>
 #include <span>
 
+#include "util/uncached_writes.h"
+
 namespace stac2h3::store {
 
-/** Compresses `raw` at Zstandard `level` and writes it to `file`, replacing it.
+/** Compresses `raw` at Zstandard `level` into `out` (resized to the frame's size).
+ * @throws stac2h3::Error naming `file` when compression fails. */
+void compressChunk(const std::filesystem::path& file, std::span<const uint8_t> raw, int level,
+                   AlignedBytes& out);
+
+/** Compresses `raw` at Zstandard `level` and writes it to `file`, replacing it, past the page
+ * cache (util/uncached_writes.h).
  * @throws stac2h3::Error when compression fails or the file cannot be written (naming it). */
 void writeChunkFile(const std::filesystem::path& file, std::span<const uint8_t> raw, int level);
 

@@ -35,7 +35,8 @@ ChunkShape chunkShape(const CubeLayout& layout, int32_t num_days, int64_t num_ce
 }
 
 ZarrChunkWriter::ZarrChunkWriter(std::filesystem::path group_directory,
-                                 const CubeDescription& description, const CubeLayout& layout)
+                                 const CubeDescription& description, const CubeLayout& layout,
+                                 std::shared_ptr<UncachedFileWriter> files)
     : directory_(std::move(group_directory)),
       first_day_(description.first_day),
       num_days_(description.num_days),
@@ -43,7 +44,8 @@ ZarrChunkWriter::ZarrChunkWriter(std::filesystem::path group_directory,
       chunk_(
           chunkShape(layout, description.num_days, static_cast<int64_t>(description.cells.size()))),
       zstd_level_(layout.zstd_level),
-      scratches_(std::make_unique<tbb::enumerable_thread_specific<ChunkScratch>>()) {
+      scratches_(std::make_unique<tbb::enumerable_thread_specific<ChunkScratch>>()),
+      files_(files ? std::move(files) : std::make_shared<UncachedFileWriter>()) {
   float_names_ = description.variables;
   float_names_.emplace_back(cube::kObsFraction);
 }
@@ -118,11 +120,14 @@ void ZarrChunkWriter::write(const CubeBlock& block) {
 
     const std::string_view name =
         is_count ? cube::kCount : std::string_view(float_names_[static_cast<size_t>(array)]);
-    writeChunkFile(
+    std::filesystem::path file =
         directory_ / std::string(name) /
-            (std::to_string(time_chunk) + "." + std::to_string(first_chunk + cell_chunk)),
-        raw, zstd_level_);
+        (std::to_string(time_chunk) + "." + std::to_string(first_chunk + cell_chunk));
+    AlignedBytes compressed = files_->buffer(0);
+    compressChunk(file, raw, zstd_level_, compressed);
+    files_->write(std::move(file), std::move(compressed));
   });
+  files_->finish();
 }
 
 }  // namespace stac2h3::store

@@ -23,6 +23,7 @@
 
 #include "store/cube_block.h"
 #include "store/zarr_cube_writer.h"
+#include "util/uncached_writes.h"
 
 namespace stac2h3::store {
 
@@ -45,15 +46,18 @@ class ZarrChunkWriter {
    *                         already written, with the chunk shape below).
    * @param description      the cube's time axis and cells.
    * @param layout           chunk shape and Zstandard level.
+   * @param files            the threads that write the compressed chunks (a pyramid's
+   *                         levels share theirs); null: its own.
    */
   ZarrChunkWriter(std::filesystem::path group_directory, const CubeDescription& description,
-                  const CubeLayout& layout);
+                  const CubeLayout& layout, std::shared_ptr<UncachedFileWriter> files = nullptr);
   ~ZarrChunkWriter();
   ZarrChunkWriter(ZarrChunkWriter&&) noexcept;
   ZarrChunkWriter& operator=(ZarrChunkWriter&&) noexcept;
 
   /**
-   * Encodes and writes every chunk of a block, all variables, in parallel.
+   * Encodes every chunk of a block, all variables, in parallel, and writes them past the
+   * page cache on the file writer's threads; they are on disk when it returns.
    * @param block  whole chunks: its days start on a chunk boundary and are a chunk's days or
    *               the rest of the time axis; its cells start on a chunk boundary and are whole
    *               chunks or reach the last cell.
@@ -73,6 +77,7 @@ class ZarrChunkWriter {
   // Each thread's chunk buffer, kept from block to block: made anew for every block, its
   // pages were faulted in again each time (the Zstandard contexts: zarr_chunk_file.cpp).
   std::unique_ptr<tbb::enumerable_thread_specific<ChunkScratch>> scratches_;
+  std::shared_ptr<UncachedFileWriter> files_;
 };
 
 }  // namespace stac2h3::store

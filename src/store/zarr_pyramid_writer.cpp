@@ -108,8 +108,10 @@ ZarrPyramidWriter::ZarrPyramidWriter(const std::filesystem::path& path,
     createCubeArrays(*group, level, layout, impl.where + " level " + name);
   }
   closeZarrDataset(dataset, impl.where);
+  // One set of file writing threads (and their buffers) for all the levels.
+  const auto files = std::make_shared<UncachedFileWriter>();
   for (const CubeDescription& level : levels) {
-    impl.chunks.emplace_back(path / std::to_string(level.resolution), level, layout);
+    impl.chunks.emplace_back(path / std::to_string(level.resolution), level, layout, files);
   }
 }
 
