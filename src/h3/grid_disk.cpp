@@ -66,11 +66,17 @@ std::vector<Cell> searchDisk(Cell origin, int k) {
 }  // namespace
 
 std::vector<Cell> gridDisk(Cell origin, int k) {
-  if (k < 0) return {};
   std::vector<Cell> out;
+  gridDisk(origin, k, out);
+  return out;
+}
+
+void gridDisk(Cell origin, int k, std::vector<Cell>& out) {
+  out.clear();
+  if (k < 0) return;
   out.reserve(static_cast<size_t>(std::min(3 * k * (k + 1) + 1, 1 << 20)));
-  if (walkRings(origin, k, out)) return out;
-  return searchDisk(origin, k);
+  if (walkRings(origin, k, out)) return;
+  out = searchDisk(origin, k);
 }
 
 bool areNeighborCells(Cell a, Cell b) {

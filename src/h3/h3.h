@@ -100,6 +100,9 @@ Error cellToChildren(Cell cell, int child_res, std::vector<Cell>& out);
 /** Every cell within `k` steps of `origin`, origin included, pentagon-safe (order may differ
  * from the reference's; the set is the same). Empty when `k` < 0; `origin` must be valid. */
 std::vector<Cell> gridDisk(Cell origin, int k);
+/** As gridDisk(origin, k), into `out` (cleared first; its memory is kept: no allocation per
+ * call once warm, for callers that walk many disks, such as the polygon cover). */
+void gridDisk(Cell origin, int k, std::vector<Cell>& out);
 /** True when the two cells share an edge; false when either is invalid, they are equal or
  * their resolutions differ. */
 bool areNeighborCells(Cell a, Cell b);

@@ -40,6 +40,19 @@ TEST(GridDisk, AroundPentagons) {
   }
 }
 
+TEST(GridDisk, IntoAVectorReplacesItsContents) {
+  std::vector<Cell> out = {1, 2, 3};
+  const Cell hexagon = 0x85283473fffffffULL;
+  gridDisk(hexagon, 2, out);
+  EXPECT_EQ(out, gridDisk(hexagon, 2));
+  const Cell pentagon = pentagons(5).front();  // the breadth-first search's path
+  gridDisk(pentagon, 2, out);
+  EXPECT_EQ(out, gridDisk(pentagon, 2));
+  EXPECT_EQ(out.size(), 16u);
+  gridDisk(hexagon, -1, out);
+  EXPECT_TRUE(out.empty());
+}
+
 TEST(GridDisk, CoversTheWholeGrid) {
   EXPECT_EQ(gridDisk(res0Cells()[0], 30).size(), static_cast<size_t>(kNumBaseCells));
 }
