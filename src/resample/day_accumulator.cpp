@@ -31,20 +31,19 @@ int64_t DayAccumulator::finish(store::CubeBlock& block, int32_t day_in_block,
   float* obs_fraction = block.obsFraction().data() + row;
   uint16_t* n_items = block.n_items.data() + row;
   const double* area = cell_area_km2.data() + first_cell_;
-  // The tile's part of the row in cell order: sequential writes, no separate pass to fill it.
+  // The fill first, with wide stores; then the cells the day touched (a third of them, in
+  // runs along the swaths), each computed and its sums cleared.
+  for (size_t v = 0; v < num_values; ++v) std::fill_n(values[v], num_cells_, kNaN);
+  std::fill_n(obs_fraction, num_cells_, kNaN);
+  std::fill_n(n_items, num_cells_, uint16_t{0});
   int64_t touched = 0;
   for (size_t cell = 0; cell < num_cells_; ++cell) {
-    if (items_[cell] == 0) {
-      for (size_t v = 0; v < num_values; ++v) values[v][cell] = kNaN;
-      obs_fraction[cell] = kNaN;
-      n_items[cell] = 0;
-      continue;
-    }
+    if (items_[cell] == 0) continue;
     ++touched;
     double* sums = &sums_[cell * stride_];
     for (size_t v = 0; v < num_values; ++v) {
       const double weight = sums[1 + 2 * v];
-      values[v][cell] = weight > 0 ? static_cast<float>(sums[2 + 2 * v] / weight) : kNaN;
+      if (weight > 0) values[v][cell] = static_cast<float>(sums[2 + 2 * v] / weight);
     }
     obs_fraction[cell] = static_cast<float>(sums[0] / area[cell]);
     n_items[cell] = static_cast<uint16_t>(
