@@ -66,7 +66,13 @@ void compressChunk(const std::filesystem::path& file, std::span<const uint8_t> r
 void writeChunkFile(const std::filesystem::path& file, std::span<const uint8_t> raw, int level) {
   thread_local AlignedBytes compressed;
   compressChunk(file, raw, level, compressed);
-  writeFileUncached(file, compressed);
+  // Through the page cache: the few chunks patched in place (`resample --update`) are written
+  // one by one on the caller's thread, which O_DIRECT would make wait for the device.
+  std::FILE* out = std::fopen(file.c_str(), "wb");
+  if (out == nullptr) throw Error(file.string() + ": cannot create the chunk file");
+  const bool written =
+      std::fwrite(compressed.data(), 1, compressed.size(), out) == compressed.size();
+  if (std::fclose(out) != 0 || !written) throw Error(file.string() + ": cannot write the chunk");
 }
 
 bool readChunkFile(const std::filesystem::path& file, size_t chunk_bytes, std::span<uint8_t> raw) {

@@ -19,8 +19,8 @@ namespace stac2h3::store {
 void compressChunk(const std::filesystem::path& file, std::span<const uint8_t> raw, int level,
                    AlignedBytes& out);
 
-/** Compresses `raw` at Zstandard `level` and writes it to `file`, replacing it, past the page
- * cache (util/uncached_writes.h).
+/** Compresses `raw` at Zstandard `level` and writes it to `file`, replacing it, on the
+ * calling thread (the cube writers write theirs past the page cache: zarr_chunk_writer.h).
  * @throws stac2h3::Error when compression fails or the file cannot be written (naming it). */
 void writeChunkFile(const std::filesystem::path& file, std::span<const uint8_t> raw, int level);
 
