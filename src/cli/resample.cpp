@@ -179,9 +179,14 @@ void run(const ResampleFlags& flags) {
   }
   // A cube that does not exist yet is built, so that the first run of a periodic --update job
   // just works; beside its place, then renamed into it: a killed build leaves no partial cube
-  // that the next --update would take for a whole one.
-  const std::filesystem::path cube =
-      flags.update ? update::stagingPath(flags.output) : std::filesystem::path(flags.output);
+  // that the next --update would take for a whole one. A cube replaced (--overwrite) is built
+  // beside the old one too, then swapped in: a run that fails or is killed keeps the old
+  // cube, and the old cube's files are deleted after the new ones are made (ext4 slows the
+  // creation of files for minutes after as many were deleted).
+  const bool replacing = flags.overwrite && std::filesystem::exists(flags.output);
+  const std::filesystem::path cube = flags.update || replacing
+                                         ? update::stagingPath(flags.output)
+                                         : std::filesystem::path(flags.output);
   // Refuse existing outputs before the long work, not after it.
   store::prepareOutputPath(cube, flags.overwrite);
   if (!flags.gpkg.empty()) store::prepareOutputPath(flags.gpkg, flags.overwrite);
@@ -239,6 +244,7 @@ void run(const ResampleFlags& flags) {
   overlaps.save(cube / update::kOverlapCacheFile);
   cell_areas.save(cube / update::kCellAreaCacheFile);
   if (flags.update) std::filesystem::rename(cube, flags.output);
+  if (replacing) update::swapInStore(cube, flags.output);
   printSummary(resampler.stats(), levels, read_seconds, secondsSince(start));
 }
 

@@ -4,7 +4,8 @@
  * from the final items file, value for value, as xarray reads both (compare_cubes.py); an
  * update with nothing new changes no file; mismatched updates are refused in one line with
  * the cube untouched; a SIGKILL at any moment leaves the old or the new cube (or, for the
- * first --update, which builds it, none or a whole one), and a rerun finishes the update.
+ * first --update, which builds it, none or a whole one), and a rerun finishes the update; a
+ * cube replaced with --overwrite is swapped in the same way, so a failed run keeps the old.
  */
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -208,6 +209,32 @@ TEST_F(UpdateCli, MismatchesAreRefusedInOneLineAndTheCubeStaysUntouched) {
     EXPECT_NE(run.output.find(reason), std::string::npos) << run.output;
     EXPECT_EQ(std::count(run.output.begin(), run.output.end(), '\n'), 1) << run.output;
     EXPECT_EQ(snapshot(cube), before) << arguments;
+  }
+}
+
+TEST_F(UpdateCli, AFailedOverwriteKeepsTheOldCubeAndASuccessfulOneReplacesIt) {
+  // --overwrite builds the new cube beside the old one and swaps it in (the update's swap).
+  importFile(part(0));
+  const std::string cube = (dir_ / "cube.zarr").string();
+  resample(cube, "--res 5 --var cloud_cover");
+  const auto before = snapshot(cube);
+  // No item in those days: bad input found after the items were read.
+  const ShellRun failed =
+      stac2h3("resample " + items_ + " --res 5 --start 2030-01-01 --end 2030-01-31 -o " + cube +
+              " --overwrite");
+  EXPECT_EQ(failed.status, 2) << failed.output;
+  EXPECT_EQ(snapshot(cube), before);
+
+  importFile(part(1));
+  resample(cube, "--res 5 --var cloud_cover,water --overwrite");
+  const std::string scratch = (dir_ / "scratch.zarr").string();
+  resample(scratch, "--res 5 --var cloud_cover,water");
+  const ShellRun same = compare(cube, scratch);
+  EXPECT_EQ(same.status, 0) << same.output;
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    const std::string name = entry.path().filename().string();
+    EXPECT_TRUE(name == "cube.zarr" || name == "scratch.zarr" || name.starts_with("items.gpkg"))
+        << name << " left behind";
   }
 }
 
