@@ -50,6 +50,20 @@ class ChunkRowPatchTest : public testing::Test {
     }
   }
   void TearDown() override { fs::remove_all(root_); }
+
+  /** A patch of the test's arrays from old row `old_row` into new row `new_row`. */
+  ChunkRowPatch patchOfRows(int64_t old_row, int64_t new_row) const {
+    ChunkRowPatch patch;
+    patch.old_group = root_ / "old";
+    patch.new_group = root_ / "new";
+    patch.arrays = {"v", "obs_fraction", "n_items"};
+    patch.chunk = kShape;
+    patch.num_cells = kCells;
+    patch.old_row = old_row;
+    patch.new_row = new_row;
+    return patch;
+  }
+
   fs::path root_;
 };
 
@@ -81,14 +95,7 @@ TEST_F(ChunkRowPatchTest, KeptRecomputedAndClearedDaysChunkByChunk) {
   fresh.n_items = {3, 4};
   const std::vector<int64_t> fresh_index{-1, 0, -1, -1, 1};
 
-  ChunkRowPatch patch;
-  patch.old_group = root_ / "old";
-  patch.new_group = root_ / "new";
-  patch.arrays = {"v", "obs_fraction", "n_items"};
-  patch.chunk = kShape;
-  patch.num_cells = kCells;
-  patch.old_row = 2;
-  patch.new_row = 5;
+  ChunkRowPatch patch = patchOfRows(2, 5);
   patch.first_day = 100;
   patch.days = {DaySource::kOld, DaySource::kFresh, DaySource::kFill, DaySource::kOld};
   patch.fresh = &fresh;
@@ -126,14 +133,7 @@ TEST_F(ChunkRowPatchTest, KeptRecomputedAndClearedDaysChunkByChunk) {
 }
 
 TEST_F(ChunkRowPatchTest, AMissingOldChunkReadsAsTheFill) {
-  ChunkRowPatch patch;
-  patch.old_group = root_ / "old";
-  patch.new_group = root_ / "new";
-  patch.arrays = {"v", "obs_fraction", "n_items"};
-  patch.chunk = kShape;
-  patch.num_cells = kCells;
-  patch.old_row = 7;  // never written
-  patch.new_row = 0;
+  ChunkRowPatch patch = patchOfRows(7, 0);  // old row 7 was never written
   patch.days.assign(4, DaySource::kOld);
   patchChunkRow(patch);
   for (const float value : readChunk<float>(root_ / "new/v/0.1")) EXPECT_TRUE(std::isnan(value));
