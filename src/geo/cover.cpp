@@ -84,7 +84,7 @@ class Coverer {
     setPart(part);
     // A cell whose centre is farther from the part's cap than the cell's largest possible
     // radius cannot meet it.
-    const auto [centre, radius] = boundingCap();
+    const auto [centre, radius] = cap_;
     const double reach = radius + maxCellRadius(res_);
     const bool everywhere = reach >= std::numbers::pi;
     const double cos_reach = std::cos(reach);
@@ -128,6 +128,23 @@ class Coverer {
     edges_.clear();
     appendEdges(part.outer, edges_);
     for (const SphericalRing& hole : part.holes) appendEdges(hole, edges_);
+    // Most footprints (tiles, their partial swaths) are convex: then a point is inside when it
+    // lies on the left of every edge's great circle, a few dot products instead of the
+    // winding number's arc tangent per edge (which was 4% of a year's pyramid). The two agree
+    // on every point that is not within rounding of an edge, and classify() asks only for the
+    // centres of cells that no edge touches.
+    cap_ = boundingCap();
+    convex_normals_.clear();
+    if (part.holes.empty() && cap_.second < std::numbers::pi / 2 && isConvex(part.outer)) {
+      for (const Edge& e : edges_) convex_normals_.push_back(greatCircleNormal(e.a, e.b));
+    }
+  }
+
+  /** Whether the part holds point p, which lies in a cell that no edge of the part touches. */
+  bool partContains(const Vec3& p) const {
+    if (convex_normals_.empty()) return polygonContains(*part_, p);
+    return std::all_of(convex_normals_.begin(), convex_normals_.end(),
+                       [&p](const Vec3& normal) { return dot(normal, p) > 0.0; });
   }
 
   /** A cap (centre, radius in radians) that holds the part: the cap holding the caps of its
@@ -150,7 +167,7 @@ class Coverer {
    * year's pyramid the levels 4..0 took more CPU than level 5.
    */
   bool insideOneCell(h3::Cell seed, std::vector<CellOverlap>& out) {
-    const auto [centre, radius] = boundingCap();
+    const auto [centre, radius] = cap_;
     if (radius >= std::numbers::pi / 2) return false;
     // Inside a convex piece with a margin: the sine of the centre's distance from each
     // edge's great circle at least that of the radius (and a hair more, for rounding).
@@ -228,7 +245,7 @@ class Coverer {
       // No footprint edge meets the cell: it is wholly inside or wholly outside. Beside a
       // cell wholly inside, the two closed cells form a connected set that no edge meets, so
       // it is inside too; otherwise the winding number of its centre decides.
-      if (!beside_whole_cell && !polygonContains(*part_, shape_->center)) return Overlap::kNone;
+      if (!beside_whole_cell && !partContains(shape_->center)) return Overlap::kNone;
       area_ = need_areas_ ? cells_.areaSteradians(shape_->cell) : 0.0;
       return Overlap::kWhole;
     }
@@ -242,6 +259,8 @@ class Coverer {
   const SphericalPolygon* part_ = nullptr;
   double area_ = 0.0;
   std::vector<Edge> edges_;
+  std::pair<Vec3, double> cap_;       // boundingCap() of the part
+  std::vector<Vec3> convex_normals_;  // the outer edges' normals when the part is convex
   // The cells queued (id 1) for the current part; the thread's, kept from footprint to
   // footprint (cleared in constant time): a set of its own per footprint was a tenth of the
   // cover's time in allocations.
