@@ -28,16 +28,26 @@ uint32_t FootprintRegistry::intern(const geo::MultiPolygon& footprint) {
     appendRing(key_, polygon.outer);
     for (const auto& hole : polygon.holes) appendRing(key_, hole);
   }
-  auto found = ids_.find(key_);
-  if (found != ids_.end()) return found->second;
-  return insert(footprint);
+  const uint64_t hash = hashOf(key_);
+  if (const auto found = find(key_, hash)) return *found;
+  return insert(key_, hash, footprint);
 }
 
-uint32_t FootprintRegistry::insert(geo::MultiPolygon footprint) {
+std::optional<uint32_t> FootprintRegistry::find(std::string_view key, uint64_t hash) const {
+  const auto [first, last] = ids_.equal_range(hash);
+  for (auto it = first; it != last; ++it) {
+    if (keys_[it->second] == key) return it->second;
+  }
+  return std::nullopt;
+}
+
+uint32_t FootprintRegistry::insert(std::string_view key, uint64_t hash,
+                                   geo::MultiPolygon footprint) {
   const auto id = static_cast<uint32_t>(footprints_.size());
   footprints_.push_back(std::move(footprint));
-  keys_.push_back(&ids_.emplace(key_, id).first->first);
-  sizes_.push_back(key_.size());
+  keys_.emplace_back(key);
+  hashes_.push_back(hash);
+  ids_.emplace(hash, id);
   return id;
 }
 

@@ -5,8 +5,8 @@
 #pragma once
 
 #include <cstdint>
-#include <cstring>
 #include <deque>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -30,31 +30,28 @@ class FootprintRegistry {
    */
   template <typename Decode>
   uint32_t intern(std::span<const uint8_t> bytes, Decode&& decode) {
-    key_.assign(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-    auto found = ids_.find(key_);
-    if (found != ids_.end()) return found->second;
-    geo::MultiPolygon footprint;
-    decode(bytes, footprint);
-    return insert(std::move(footprint));
+    return intern(bytes, {}, std::forward<Decode>(decode));
   }
 
   /**
    * As intern(bytes, decode), but first compares the bytes with those of the `candidates`
    * (e.g. the footprints seen on the same tile: a tile has a few, its full footprint and
-   * partial ones): a hit costs a memcmp instead of a hash lookup among tens of thousands of
-   * long keys, which misses the cache.
+   * partial ones): a hit costs a comparison of hashes kept side by side and one memcmp,
+   * instead of a lookup among tens of thousands of keys, which misses the cache.
    * @param candidates  any ids; ids not yet interned are ignored.
    */
   template <typename Decode>
   uint32_t intern(std::span<const uint8_t> bytes, std::span<const uint32_t> candidates,
                   Decode&& decode) {
+    const std::string_view key(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    const uint64_t hash = hashOf(key);
     for (const uint32_t id : candidates) {
-      if (id < sizes_.size() && sizes_[id] == bytes.size() &&
-          std::memcmp(keys_[id]->data(), bytes.data(), bytes.size()) == 0) {
-        return id;
-      }
+      if (id < hashes_.size() && hashes_[id] == hash && keys_[id] == key) return id;
     }
-    return intern(bytes, std::forward<Decode>(decode));
+    if (const auto found = find(key, hash)) return *found;
+    geo::MultiPolygon footprint;
+    decode(bytes, footprint);
+    return insert(key, hash, std::move(footprint));
   }
 
   /** Number of distinct footprints. */
@@ -64,12 +61,16 @@ class FootprintRegistry {
   const geo::MultiPolygon& footprint(uint32_t id) const { return footprints_[id]; }
 
  private:
-  uint32_t insert(geo::MultiPolygon footprint);
+  static uint64_t hashOf(std::string_view key) { return std::hash<std::string_view>()(key); }
+  /** The id of the footprint whose key is `key`, if any. */
+  std::optional<uint32_t> find(std::string_view key, uint64_t hash) const;
+  uint32_t insert(std::string_view key, uint64_t hash, geo::MultiPolygon footprint);
 
-  std::string key_;  // reused between calls: no allocation per item once warm
-  std::unordered_map<std::string, uint32_t> ids_;
-  std::vector<const std::string*> keys_;      // the key of each id (map keys never move)
-  std::vector<size_t> sizes_;                 // the key size of each id, at hand without a miss
+  std::string key_;  // intern(MultiPolygon)'s key, reused: no allocation per call once warm
+  // Ids by the hash of their key; keys of equal hash (a collision) share it.
+  std::unordered_multimap<uint64_t, uint32_t> ids_;
+  std::deque<std::string> keys_;              // the key of each id
+  std::vector<uint64_t> hashes_;              // the key hash of each id, at hand without a miss
   std::deque<geo::MultiPolygon> footprints_;  // a deque: interning never moves a footprint
 };
 
