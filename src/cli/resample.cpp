@@ -235,6 +235,7 @@ void run(const ResampleFlags& flags) {
       runLevel(level.resolution,
                [&](const store::CubeBlock& block) { writer.write(level.resolution, block); });
     }
+    writer.close();
   } else {
     store::ZarrCubeWriter writer(cube, levels.front(), layout, flags.overwrite);
     runLevel(flags.res, [&](const store::CubeBlock& block) { writer.write(block); });

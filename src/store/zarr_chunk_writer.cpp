@@ -127,6 +127,9 @@ void ZarrChunkWriter::write(const CubeBlock& block) {
     compressChunk(file, raw, zstd_level_, compressed);
     files_->write(std::move(file), std::move(compressed));
   });
+}
+
+void ZarrChunkWriter::finish() {
   files_->finish();
 }
 

@@ -56,15 +56,21 @@ class ZarrChunkWriter {
   ZarrChunkWriter& operator=(ZarrChunkWriter&&) noexcept;
 
   /**
-   * Encodes every chunk of a block, all variables, in parallel, and writes them past the
-   * page cache on the file writer's threads; they are on disk when it returns.
+   * Encodes every chunk of a block, all variables, in parallel, and queues them for the file
+   * writer's threads, which write them past the page cache while the caller goes on (the
+   * next block's accumulation): waiting for each block's files left the disk idle between
+   * blocks and the cores idle at each block's end. finish() waits for them.
    * @param block  whole chunks: its days start on a chunk boundary and are a chunk's days or
    *               the rest of the time axis; its cells start on a chunk boundary and are whole
    *               chunks or reach the last cell.
    * @throws stac2h3::Error when the block lies outside the cube, is not whole chunks, or a
-   *         chunk file cannot be written (naming it).
+   *         chunk file of this or an earlier block could not be written (naming it).
    */
   void write(const CubeBlock& block);
+
+  /** Waits until every chunk written so far is on disk.
+   * @throws stac2h3::Error naming the first chunk file that could not be written. */
+  void finish();
 
  private:
   std::filesystem::path directory_;

@@ -45,6 +45,7 @@ void ZarrCubeWriter::write(const CubeBlock& block) {
 }
 
 void ZarrCubeWriter::close() {
+  if (impl_->chunks) impl_->chunks->finish();
   impl_->chunks.reset();
 }
 

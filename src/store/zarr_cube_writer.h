@@ -25,12 +25,14 @@ struct CubeLayout {
   int time_chunk = 32;
   /** Cells per chunk. */
   int cell_chunk = 8192;
-  /** Zstandard level (declared as GDAL's COMPRESS=ZSTD; numcodecs' Zstd reads it). Level -1,
-   * the first of the fast levels (literals left uncompressed): on a year at res 5 it
-   * compresses 1.25x faster than level 1 for 8% more bytes, and level 1 1.7x faster than 3
-   * for 10% more; the values (noisy float mantissas between runs of NaN) gain little from
-   * entropy coding or slower match finders. */
-  int zstd_level = -1;
+  /** Zstandard level (declared as GDAL's COMPRESS=ZSTD; numcodecs' Zstd reads it). Level -3,
+   * one of the fast levels (literals left uncompressed, a coarser match search): on a year
+   * at res 5 level -1 compressed 1.25x faster than level 1 for 8% more bytes, and level 1
+   * 1.7x faster than 3 for 10% more; on a sample of that year's chunks (`zstd -b`) level -3
+   * compresses 1.25x faster than -1 for 6% more bytes, and decompresses 1.1x faster. The
+   * values (noisy float mantissas between runs of NaN) gain little from entropy coding or
+   * slower match finders, nor from a byte shuffle first (tried: 8% larger at -3). */
+  int zstd_level = -3;
 };
 
 /** The layout chosen by measurement (bench/cube_layout.py; numbers in the README). */
@@ -58,14 +60,17 @@ class ZarrCubeWriter {
    * Writes one block as whole chunks: its days start on a chunk boundary (first_day -
    * description.first_day a multiple of layout.time_chunk) and are layout.time_chunk days or
    * the rest of the axis; its cells start at a multiple of layout.cell_chunk and are whole
-   * chunks or reach the last cell. Chunks are on disk when it returns.
+   * chunks or reach the last cell. Its chunks are encoded when it returns and written in the
+   * background; close() waits for them.
    * @throws stac2h3::Error when the block lies outside the cube, is not whole chunks, or a
-   *         chunk cannot be written.
+   *         chunk of this or an earlier block could not be written.
    */
   void write(const CubeBlock& block);
 
-  /** Ends the writing (later writes throw). The metadata is complete from the constructor
-   * on and every write() is on disk when it returns, so there is nothing left to flush. */
+  /** Ends the writing (later writes throw): waits until every chunk written is on disk. The
+   * metadata is complete from the constructor on. A writer destroyed without close() still
+   * waits for its chunks, but a failed write then goes unreported.
+   * @throws stac2h3::Error naming the first chunk file that could not be written. */
   void close();
 
  private:

@@ -125,4 +125,8 @@ void ZarrPyramidWriter::write(int resolution, const CubeBlock& block) {
   impl_->chunks[static_cast<size_t>(found - impl_->resolutions.begin())].write(block);
 }
 
+void ZarrPyramidWriter::close() {
+  for (ZarrChunkWriter& level : impl_->chunks) level.finish();
+}
+
 }  // namespace stac2h3::store

@@ -53,6 +53,10 @@ class ZarrPyramidWriter {
    */
   void write(int resolution, const CubeBlock& block);
 
+  /** Waits until every block written is on disk (as ZarrCubeWriter::close).
+   * @throws stac2h3::Error naming the first chunk file that could not be written. */
+  void close();
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

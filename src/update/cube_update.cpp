@@ -569,6 +569,7 @@ CubeUpdateOutcome updateCube(const CubeUpdateRequest& request) {
     outcome.chunk_rows_rewritten += writer.rewritten;
   }
   if (single) single->close();
+  if (several) several->close();
   single.reset();
   several.reset();
   if (resampler) outcome.stats = resampler->stats();

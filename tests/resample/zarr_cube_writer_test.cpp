@@ -118,6 +118,29 @@ TEST(ZarrCubeWriter, RejectsUnsortedCellsAndBlocksOutsideTheAxis) {
   fs::remove_all(dir);
 }
 
+TEST(ZarrCubeWriter, AChunkThatCannotBeWrittenFailsTheCloseNamingIt) {
+  // Chunks are written in the background: a failure surfaces at close() (or a later write),
+  // never as a cube that only looks complete.
+  const fs::path dir = scratchDir("unwritable");
+  const fs::path cube = dir / "cube.zarr";
+  const CubeDescription description = smallDescription();
+  ZarrCubeWriter writer(cube, description);
+  const std::string blocked = cube::dataVariables(description.variables)[0];
+  fs::remove_all(cube / blocked);
+  std::ofstream(cube / blocked) << "a file where the array's directory was";
+  CubeBlock block;
+  block.reset(description.first_day, description.num_days,
+              static_cast<int64_t>(description.cells.size()), description.variables.size());
+  try {
+    writer.write(block);
+    writer.close();
+    ADD_FAILURE() << "no error for an unwritable chunk";
+  } catch (const Error& error) {
+    EXPECT_NE(std::string(error.what()).find(blocked + "/0.0"), std::string::npos) << error.what();
+  }
+  fs::remove_all(dir);
+}
+
 /** Every file of a store, by its path inside it, with its bytes. */
 std::map<std::string, std::string> storeFiles(const fs::path& store) {
   std::map<std::string, std::string> files;
