@@ -5,20 +5,17 @@
 
 #include <array>
 #include <span>
-#include <tuple>
 
-#include "geo/sphere_coords.h"
+#include "geo/cell_shape.h"
 #include "geo/spherical_area.h"
 
 namespace stac2h3::geo {
 
 double exactCellAreaKm2(h3::Cell cell) {
-  const h3::CellBoundary boundary = h3::cellToBoundary(cell);
-  std::array<Vec3, std::tuple_size_v<decltype(h3::CellBoundary::verts)>> vertices;
-  for (int i = 0; i < boundary.count; ++i) vertices[i] = toVec3(boundary.verts[i]);
-  // Same expression as the cover's steradians-to-km² conversion, so whole cells match bit
-  // for bit.
-  return ringSignedArea(std::span<const Vec3>(vertices.data(), boundary.count)) *
+  std::array<Vec3, ConvexPolygon::kMaxVertices> vertices;
+  const int count = cellVertices(cell, vertices);
+  // The cover's vertices and its steradians-to-km² conversion: whole cells match bit for bit.
+  return ringSignedArea(std::span<const Vec3>(vertices.data(), count)) *
          (h3::kEarthRadiusKm * h3::kEarthRadiusKm);
 }
 

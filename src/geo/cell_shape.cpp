@@ -8,20 +8,28 @@
 #include <array>
 #include <cmath>
 #include <span>
+#include <tuple>
 
 #include "geo/sphere_coords.h"
 #include "geo/spherical_area.h"
 
 namespace stac2h3::geo {
 
+int cellVertices(h3::Cell cell, std::array<Vec3, ConvexPolygon::kMaxVertices>& out) {
+  // Vectors straight from H3's projection: the lat/lng of cellToBoundary and back cost
+  // four arc and circular functions a vertex, most of the time of a cell's shape.
+  const h3::CellBoundaryVectors boundary = h3::cellToBoundaryVectors(cell);
+  static_assert(std::tuple_size_v<decltype(boundary.verts)> <= ConvexPolygon::kMaxVertices);
+  for (int i = 0; i < boundary.count; ++i) out[i] = toVec3(boundary.verts[i]);
+  return boundary.count;
+}
+
 void makeCellShape(h3::Cell cell, CellShape& shape) {
   shape.cell = cell;
-  shape.center = toVec3(h3::cellToLatLng(cell));
-  const h3::CellBoundary boundary = h3::cellToBoundary(cell);
-  shape.vertex_count = boundary.count;
+  shape.center = toVec3(h3::cellToVector(cell));
+  shape.vertex_count = cellVertices(cell, shape.vertices);
   double max_chord = 0.0;
-  for (int i = 0; i < boundary.count; ++i) {
-    shape.vertices[i] = toVec3(boundary.verts[i]);
+  for (int i = 0; i < shape.vertex_count; ++i) {
     max_chord = std::max(max_chord, norm(shape.vertices[i] - shape.center));
   }
   // The radius from the longest chord (exact for tiny cells, unlike an arc cosine), with a
@@ -31,15 +39,15 @@ void makeCellShape(h3::Cell cell, CellShape& shape) {
   shape.cos_radius = std::cos(radius);
   shape.sin_radius = std::sin(radius);
 
-  const std::span<const Vec3> ring(shape.vertices.data(), boundary.count);
+  const std::span<const Vec3> ring(shape.vertices.data(), shape.vertex_count);
   shape.pieces.clear();
   if (isConvex(ring)) {
     shape.pieces.emplace_back(ring);
     return;
   }
-  for (int i = 0; i < boundary.count; ++i) {
+  for (int i = 0; i < shape.vertex_count; ++i) {
     const std::array<Vec3, 3> triangle = {shape.center, shape.vertices[i],
-                                          shape.vertices[(i + 1) % boundary.count]};
+                                          shape.vertices[(i + 1) % shape.vertex_count]};
     shape.pieces.emplace_back(triangle);
   }
 }

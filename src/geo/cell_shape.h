@@ -31,6 +31,11 @@ struct CellShape {
   std::vector<ConvexPolygon> pieces;
 };
 
+/** The cell's vertices (h3::cellToBoundaryVectors) as vectors, counter-clockwise; returns
+ * their count. Every cell geometry (shapes, exact areas) starts here, so that a whole cell's
+ * area is the same bits wherever it is computed. */
+int cellVertices(h3::Cell cell, std::array<Vec3, ConvexPolygon::kMaxVertices>& out);
+
 /**
  * Fills `shape` with the geometry of `cell`, reusing its buffers.
  * @param cell  a valid H3 cell.

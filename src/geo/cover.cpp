@@ -89,7 +89,7 @@ class Coverer {
     const bool everywhere = reach >= std::numbers::pi;
     const double cos_reach = std::cos(reach);
     for (const h3::Cell cell : cells) {
-      if (!everywhere && dot(centre, toVec3(h3::cellToLatLng(cell))) < cos_reach) continue;
+      if (!everywhere && dot(centre, toVec3(h3::cellToVector(cell))) < cos_reach) continue;
       shape_ = &cells_.shape(cell);
       const Overlap overlap = classify(false);
       if (overlap != Overlap::kNone) out.push_back({cell, area_, overlap == Overlap::kWhole});

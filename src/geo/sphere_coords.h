@@ -13,6 +13,10 @@ namespace stac2h3::geo {
 Vec3 toVec3(const LonLat& point);
 /** The unit vector of an H3 position in radians. */
 Vec3 toVec3(const h3::LatLng& point);
+/** H3's vector (h3::cellToVector, h3::cellToBoundaryVectors) as ours: the same axes. */
+inline Vec3 toVec3(const h3::Vec3d& v) {
+  return {v.x, v.y, v.z};
+}
 /** The lon/lat degrees of an H3 position in radians (e.g. a cell boundary's vertex). */
 LonLat toLonLat(const h3::LatLng& point);
 /** The H3 position (radians) of a non-zero vector. */

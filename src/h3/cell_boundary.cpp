@@ -62,14 +62,18 @@ Vec2d faceEdgeCrossing(const Vec2d& a, const Vec2d& b, int face, int other_face,
   }
 }
 
-void append(CellBoundary& out, const Vec2d& v, int face, int res) {
-  out.verts[out.count++] = detail::toLatLng(detail::hex2dToVec3(v, face, res, true));
+/** Appends the vertex at substrate position v on `face`, as `project(v, face, res)` places it
+ * on the sphere (as LatLng or as a vector). */
+template <typename Boundary, typename Project>
+void append(Boundary& out, const Vec2d& v, int face, int res, const Project& project) {
+  out.verts[out.count++] = project(v, face, res);
 }
 
-CellBoundary hexagonBoundary(const FaceIJK& center, int res) {
+template <typename Boundary, typename Project>
+Boundary hexagonBoundary(const FaceIJK& center, int res, const Project& project) {
   int substrate_res = res;
   const std::array<FaceIJK, 6> verts = substrateVertices(center, substrate_res);
-  CellBoundary out;
+  Boundary out;
   int last_face = -1;
   detail::Overage last_overage = detail::Overage::kNone;
   // One step past the last vertex to test the closing edge for a crossing.
@@ -89,20 +93,21 @@ CellBoundary hexagonBoundary(const FaceIJK& center, int res) {
       const Vec2d crossing = faceEdgeCrossing(a, b, center.face, other_face, substrate_res);
       // A crossing at a vertex leaves both edges on one face each: nothing to add.
       if (!detail::almostEqual(a, crossing) && !detail::almostEqual(b, crossing)) {
-        append(out, crossing, center.face, substrate_res);
+        append(out, crossing, center.face, substrate_res, project);
       }
     }
-    if (step < 6) append(out, detail::toHex2d(vert.coord), vert.face, substrate_res);
+    if (step < 6) append(out, detail::toHex2d(vert.coord), vert.face, substrate_res, project);
     last_face = vert.face;
     last_overage = overage;
   }
   return out;
 }
 
-CellBoundary pentagonBoundary(const FaceIJK& center, int res) {
+template <typename Boundary, typename Project>
+Boundary pentagonBoundary(const FaceIJK& center, int res, const Project& project) {
   int substrate_res = res;
   const std::array<FaceIJK, 6> verts = substrateVertices(center, substrate_res);
-  CellBoundary out;
+  Boundary out;
   FaceIJK last{};
   for (int step = 0; step <= 5; ++step) {
     FaceIJK vert = verts[step % 5];
@@ -123,20 +128,34 @@ CellBoundary pentagonBoundary(const FaceIJK& center, int res) {
                                              (detail::classIIUnitScale(substrate_res) * 3));
       const Vec2d b = detail::toHex2d(moved);
       const Vec2d crossing = faceEdgeCrossing(a, b, orientation.face, vert.face, substrate_res);
-      append(out, crossing, orientation.face, substrate_res);
+      append(out, crossing, orientation.face, substrate_res, project);
     }
-    if (step < 5) append(out, detail::toHex2d(vert.coord), vert.face, substrate_res);
+    if (step < 5) append(out, detail::toHex2d(vert.coord), vert.face, substrate_res, project);
     last = vert;
   }
   return out;
 }
 
+template <typename Boundary, typename Project>
+Boundary boundary(Cell cell, const Project& project) {
+  const FaceIJK center = detail::cellToFaceIjk(cell);
+  const int res = detail::resolutionOf(cell);
+  return isPentagon(cell) ? pentagonBoundary<Boundary>(center, res, project)
+                          : hexagonBoundary<Boundary>(center, res, project);
+}
+
 }  // namespace
 
 CellBoundary cellToBoundary(Cell cell) {
-  const FaceIJK center = detail::cellToFaceIjk(cell);
-  const int res = detail::resolutionOf(cell);
-  return isPentagon(cell) ? pentagonBoundary(center, res) : hexagonBoundary(center, res);
+  return boundary<CellBoundary>(cell, [](const Vec2d& v, int face, int res) {
+    return detail::toLatLng(detail::hex2dToVec3(v, face, res, true));
+  });
+}
+
+CellBoundaryVectors cellToBoundaryVectors(Cell cell) {
+  return boundary<CellBoundaryVectors>(cell, [](const Vec2d& v, int face, int res) {
+    return detail::hex2dToVec3Central(v, face, res, true);
+  });
 }
 
 }  // namespace stac2h3::h3

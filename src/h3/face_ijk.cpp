@@ -11,6 +11,7 @@
 #include "h3/face_ijk.h"
 
 #include <array>
+#include <cmath>
 
 #include "h3/constants.h"
 #include "h3/fdlibm.h"
@@ -113,6 +114,47 @@ Vec3d hex2dToVec3(const Vec2d& v, int face, int res, bool substrate) {
       linearCombination(fdlibm::cos(theta), basis.north, fdlibm::sin(theta), basis.east);
   return normalized(
       linearCombination(fdlibm::cos(r), kFaceCenters[face], fdlibm::sin(r), direction));
+}
+
+Vec3d hex2dToVec3Central(const Vec2d& v, int face, int res, bool substrate) {
+  // hex2dToVec3 turns v into an azimuth az = A - θ (A the face's i-axis azimuth, θ the angle
+  // of v, rotated by the Class III angle unless `substrate`) and a distance atan(s|v|), s
+  // the gnomonic scale, then goes that far along the great circle: cos(r) C + sin(r) d with
+  // d = cos(az) N + sin(az) E. Divided by cos(r) that is C + s|v| d, and |v| d =
+  // x (cos A N + sin A E) + y (sin A N - cos A E) for the rotated v = (x, y): one linear
+  // combination per point, normalised. The two tangent vectors are per face (and grid
+  // class), computed once.
+  struct FaceAxes {
+    Vec3d u;  // cos A N + sin A E
+    Vec3d w;  // sin A N - cos A E
+  };
+  static const std::array<std::array<FaceAxes, kNumFaces>, 2> axes = [] {
+    std::array<std::array<FaceAxes, kNumFaces>, 2> out;
+    for (int rotated = 0; rotated < 2; ++rotated) {
+      for (int f = 0; f < kNumFaces; ++f) {
+        const TangentBasis& basis = faceBases()[f];
+        // A rotation of v by ρ turns the axes by -ρ: the azimuth A - (θ + ρ).
+        const double a = kFaceIAxisAzimuth[f] - (rotated ? kAp7RotationRads : 0.0);
+        const double c = std::cos(a);
+        const double s = std::sin(a);
+        out[rotated][f] = {linearCombination(c, basis.north, s, basis.east),
+                           linearCombination(s, basis.north, -c, basis.east)};
+      }
+    }
+    return out;
+  }();
+  double scale = kRes0UnitGnomonic;
+  for (int i = 0; i < res; ++i) scale *= kInvSqrt7;
+  if (substrate) {
+    scale *= kOneThird;
+    if (isClassIII(res)) scale *= kInvSqrt7;
+  }
+  const FaceAxes& axis = axes[!substrate && isClassIII(res) ? 1 : 0][face];
+  const Vec3d& c = kFaceCenters[face];
+  const double x = scale * v.x;
+  const double y = scale * v.y;
+  return normalized(Vec3d{c.x + x * axis.u.x + y * axis.w.x, c.y + x * axis.u.y + y * axis.w.y,
+                          c.z + x * axis.u.z + y * axis.w.z});
 }
 
 FaceIJK vec3ToFaceIjk(const Vec3d& p, int res) {

@@ -36,6 +36,10 @@ Vec2d projectOntoFace(const Vec3d& p, int face, double squared_chord, int res);
  * rotated for Class III). */
 Vec3d hex2dToVec3(const Vec2d& v, int face, int res, bool substrate);
 
+/** The point hex2dToVec3 finds, without its trigonometry (see cellToBoundaryVectors): equal
+ * to it within a few units in the last place, not bit for bit. */
+Vec3d hex2dToVec3Central(const Vec2d& v, int face, int res, bool substrate);
+
 /** The cell of resolution `res` holding `p`, as a FaceIJK. */
 FaceIJK vec3ToFaceIjk(const Vec3d& p, int res);
 

@@ -44,6 +44,19 @@ struct CellBoundary {
   std::array<LatLng, 10> verts{};
 };
 
+/** A point on the unit sphere as a vector. */
+struct Vec3d {
+  double x = 0.0;  ///< towards 0°N 0°E
+  double y = 0.0;  ///< towards 0°N 90°E
+  double z = 0.0;  ///< towards the north pole
+};
+
+/** cellToBoundary's vertices as unit vectors (not part of the reference's API). */
+struct CellBoundaryVectors {
+  int count = 0;
+  std::array<Vec3d, 10> verts{};
+};
+
 /** Errors reported as values, as the reference's H3Error. */
 enum class Error {
   kSuccess = 0,
@@ -66,6 +79,16 @@ LatLng cellToLatLng(Cell cell);
 /** The cell's boundary vertices, counter-clockwise, including Class III distortion vertices.
  * `cell` must be valid. */
 CellBoundary cellToBoundary(Cell cell);
+/**
+ * The vertices of cellToBoundary, in its order, and the centre of cellToLatLng, as unit
+ * vectors, for geometry done in 3D. They are found without trigonometry: the inverse
+ * gnomonic projection is a central projection, the face point scaled onto the sphere. So
+ * they are the reference's points only to within a few units in the last place (~1e-15
+ * rad), not bit for bit, and cost a fraction of cellToBoundary's round trip through angles
+ * and back. `cell` must be valid.
+ */
+CellBoundaryVectors cellToBoundaryVectors(Cell cell);
+Vec3d cellToVector(Cell cell);
 
 // --- Inspection ---------------------------------------------------------------------------
 

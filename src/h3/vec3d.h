@@ -14,11 +14,7 @@
 
 namespace stac2h3::h3::detail {
 
-struct Vec3d {
-  double x = 0.0;  ///< towards 0°N 0°E
-  double y = 0.0;  ///< towards 0°N 90°E
-  double z = 0.0;  ///< towards the north pole
-};
+// Vec3d (h3.h) is public: cellToBoundaryVectors returns it.
 
 inline Vec3d toVec3(const LatLng& p) {
   const double r = fdlibm::cos(p.lat);

@@ -1,9 +1,13 @@
 /** @file test_cell_to_boundary.cpp
  * @brief cellToBoundary: vertex counts (with Class III distortion vertices), order and
  * positions equal to the reference's for all res 0 cells, all pentagons at every
- * resolution, and random cells at every resolution.
+ * resolution, and random cells at every resolution; cellToBoundaryVectors and cellToVector
+ * the same points within rounding.
  */
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
 
 #include "h3/h3.h"
 #include "oracle.h"
@@ -46,6 +50,47 @@ TEST(CellToBoundary, MatchesReferenceOracleExactly) {
       EXPECT_EQ(test::toDegrees(b.verts[v].lng), test::toDouble(row[2 + 2 * v]))
           << row[0] << " vertex " << v;
     }
+  }
+}
+
+/** The angle between a unit vector and the reference's lat/lng (degrees), from the chord. */
+double radiansApart(const Vec3d& v, double lat_degrees, double lng_degrees) {
+  const double lat = test::toRadians(lat_degrees);
+  const double lng = test::toRadians(lng_degrees);
+  const double dx = v.x - std::cos(lat) * std::cos(lng);
+  const double dy = v.y - std::cos(lat) * std::sin(lng);
+  const double dz = v.z - std::sin(lat);
+  return 2.0 * std::asin(0.5 * std::sqrt(dx * dx + dy * dy + dz * dz));
+}
+
+// The trig-free vectors are the reference's points to within rounding (the lat/lng to
+// vector conversion of the check itself rounds at ~1e-16): every vertex, distortion vertices
+// included, of the oracle's cells (all res 0 cells, the pentagons, random cells at every
+// resolution).
+TEST(CellToBoundaryVectors, AreTheReferencesVerticesWithinRounding) {
+  const auto oracle = test::readOracle("cell_to_boundary.txt");
+  double worst = 0.0;
+  for (const auto& row : oracle.rows) {
+    const CellBoundaryVectors b = cellToBoundaryVectors(test::toCell(row[0]));
+    ASSERT_EQ(static_cast<size_t>(b.count) * 2, row.size() - 1) << row[0];
+    for (int v = 0; v < b.count; ++v) {
+      const Vec3d& p = b.verts[v];
+      EXPECT_NEAR(p.x * p.x + p.y * p.y + p.z * p.z, 1.0, 1e-15) << row[0];
+      const double apart =
+          radiansApart(p, test::toDouble(row[1 + 2 * v]), test::toDouble(row[2 + 2 * v]));
+      EXPECT_LT(apart, 1e-14) << row[0] << " vertex " << v;
+      worst = std::max(worst, apart);
+    }
+  }
+  EXPECT_GT(worst, 0.0) << "not one vertex differs in its last bits: is this the same code?";
+}
+
+TEST(CellToVector, IsTheReferencesCentreWithinRounding) {
+  const auto oracle = test::readOracle("cell_to_lat_lng.txt");
+  for (const auto& row : oracle.rows) {
+    const Vec3d centre = cellToVector(test::toCell(row[0]));
+    EXPECT_LT(radiansApart(centre, test::toDouble(row[1]), test::toDouble(row[2])), 1e-14)
+        << row[0];
   }
 }
 
