@@ -3,7 +3,9 @@
  * prepared SELECT over a read-only connection.
  */
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <cmath>
 #include <optional>
 
 #include "store/items_gpkg.h"
@@ -146,10 +148,20 @@ bool ItemsReader::next(RawItem& raw) {
   for (int i = 0; i < static_cast<int>(kItemTextColumns.size()); ++i) {
     *texts[i] = row.columnText(kFirstText + i);
   }
-  for (int v = 0; v < stac::kNumValues; ++v) raw.values[v] = row.columnRealOrNaN(kFirstValue + v);
+  // Each value column is read once: as a value (NULL is NaN) and as a number of the query
+  // (anything but an integer or a real is NaN), which the six variables by default are.
+  std::array<double, stac::kNumValues> value_numbers;
+  for (int v = 0; v < stac::kNumValues; ++v) {
+    const int type = row.columnType(kFirstValue + v);
+    const double value = type == SQLITE_NULL ? std::nan("") : row.columnDouble(kFirstValue + v);
+    raw.values[v] = value;
+    value_numbers[v] = type == SQLITE_INTEGER || type == SQLITE_FLOAT ? value : std::nan("");
+  }
   std::vector<double>& numbers = impl_->numbers;
   for (size_t i = 0; i < numbers.size(); ++i) {
-    numbers[i] = row.columnNumberOrNaN(impl_->number_columns[i]);
+    const int column = impl_->number_columns[i];
+    numbers[i] =
+        column < kSelfHref ? value_numbers[column - kFirstValue] : row.columnNumberOrNaN(column);
   }
   raw.numbers = numbers;
   raw.self_href = row.columnText(kSelfHref);

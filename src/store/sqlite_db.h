@@ -75,6 +75,8 @@ class SqliteStatement {
   void reset();
 
   int64_t columnInt(int column) const { return sqlite3_column_int64(statement_, column); }
+  /** sqlite's conversion to a double: 0 for NULL, text read as a number. */
+  double columnDouble(int column) const { return sqlite3_column_double(statement_, column); }
   /** NaN for NULL. */
   double columnRealOrNaN(int column) const;
   /** "" for NULL; valid until the next step. */
