@@ -134,6 +134,7 @@ class Coverer {
     // on every point that is not within rounding of an edge, and classify() asks only for the
     // centres of cells that no edge touches.
     cap_ = boundingCap();
+    cap_cos_ = std::cos(cap_.second);
     convex_normals_.clear();
     if (part.holes.empty() && cap_.second < std::numbers::pi / 2 && isConvex(part.outer)) {
       for (const Edge& e : edges_) convex_normals_.push_back(greatCircleNormal(e.a, e.b));
@@ -142,6 +143,10 @@ class Coverer {
 
   /** Whether the part holds point p, which lies in a cell that no edge of the part touches. */
   bool partContains(const Vec3& p) const {
+    // Outside the part's cap, outside the part: at coarse levels most of the rim's centres
+    // are, and footprints whose vertices make slight right turns (edges straight in UTM,
+    // not on the sphere) are not convex and would need the winding number.
+    if (cap_.second < std::numbers::pi / 2 && dot(cap_.first, p) < cap_cos_) return false;
     if (convex_normals_.empty()) return polygonContains(*part_, p);
     return std::all_of(convex_normals_.begin(), convex_normals_.end(),
                        [&p](const Vec3& normal) { return dot(normal, p) > 0.0; });
@@ -260,6 +265,7 @@ class Coverer {
   double area_ = 0.0;
   std::vector<Edge> edges_;
   std::pair<Vec3, double> cap_;       // boundingCap() of the part
+  double cap_cos_ = -1.0;             // the cosine of its radius
   std::vector<Vec3> convex_normals_;  // the outer edges' normals when the part is convex
   // The cells queued (id 1) for the current part; the thread's, kept from footprint to
   // footprint (cleared in constant time): a set of its own per footprint was a tenth of the
