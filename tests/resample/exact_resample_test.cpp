@@ -7,6 +7,8 @@
 
 #include <cmath>
 #include <numeric>
+#include <string>
+#include <vector>
 
 #include "geo/cell_area.h"
 #include "geo/cover.h"
@@ -114,6 +116,31 @@ TEST(ExactResample, TwoFootprintsSplittingACell) {
               1.0, 1e-12);
   EXPECT_EQ(block.floats[kObs][0], 1.0f);
   EXPECT_EQ(block.n_items[0], 2);
+}
+
+TEST(ExactResample, EachFootprintGetsItsOwnValidityAtEveryLevel) {
+  // exactCellAreas remembers its thread's last validity answer (a pyramid asks for one
+  // footprint at every level in turn): a footprint after another must get its own answer.
+  const CellAreaFunction areas = exactCellAreas();
+  const auto square = polygon({{10.0, 10.0}, {10.5, 10.0}, {10.5, 10.5}, {10.0, 10.5}});
+  const auto bowtie = polygon({{10.0, 10.0}, {10.5, 10.5}, {10.5, 10.0}, {10.0, 10.5}});
+  std::vector<CellArea> out;
+  std::string reason;
+  EXPECT_TRUE(areas(square, 5, out, reason));
+  EXPECT_FALSE(out.empty());
+  EXPECT_TRUE(reason.empty()) << reason;
+  EXPECT_FALSE(areas(bowtie, 5, out, reason));
+  EXPECT_TRUE(out.empty());
+  const std::string bowtie_reason = reason;
+  EXPECT_NE(bowtie_reason.find("intersect"), std::string::npos) << bowtie_reason;
+  reason.clear();
+  EXPECT_FALSE(areas(bowtie, 4, out, reason));
+  EXPECT_EQ(reason, bowtie_reason);
+  reason.clear();
+  const geo::MultiPolygon square_copy = square;  // equal coordinates, another object
+  EXPECT_TRUE(areas(square_copy, 4, out, reason));
+  EXPECT_FALSE(out.empty());
+  EXPECT_TRUE(reason.empty()) << reason;
 }
 
 TEST(ExactResample, APentagonCell) {
