@@ -4,6 +4,7 @@
 #include "resample/exact_cell_areas.h"
 
 #include <string>
+#include <utility>
 
 #include "geo/cover.h"
 #include "geo/footprint_validity.h"
@@ -25,8 +26,11 @@ bool isValidRemembered(const geo::MultiPolygon& footprint, std::string& reason) 
   thread_local Last last;
   thread_local bool any = false;
   if (!any || last.footprint != footprint) {
-    last.reason.clear();
-    last.valid = geo::isValidFootprint(footprint, &last.reason);
+    // Remembered only once answered: should the check throw, nothing stale is kept.
+    any = false;
+    std::string why;
+    last.valid = geo::isValidFootprint(footprint, &why);
+    last.reason = std::move(why);
     last.footprint = footprint;
     any = true;
   }
