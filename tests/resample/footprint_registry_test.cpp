@@ -12,28 +12,29 @@
 #include <string>
 #include <vector>
 
+#include "geo/test_footprints.h"
+
 namespace stac2h3::resample {
 namespace {
 
-geo::MultiPolygon square(double west) {
-  geo::MultiPolygon shape;
-  shape.polygons.push_back({{{west, 0.0}, {west + 1.0, 0.0}, {west + 1.0, 1.0}, {west, 1.0}}, {}});
-  return shape;
+/** A square of ~100 km centred at (lon, 0). */
+geo::MultiPolygon square(double lon) {
+  return test::squareFootprint(lon, 0.0, 50.0, 0.0);
 }
 
-/** Bytes that stand for square(west) (the registry does not look inside them). */
-std::vector<uint8_t> bytesOf(double west) {
-  const std::string text = "square at " + std::to_string(west);
+/** Bytes that stand for square(lon) (the registry does not look inside them). */
+std::vector<uint8_t> bytesOf(double lon) {
+  const std::string text = "square at " + std::to_string(lon);
   return {text.begin(), text.end()};
 }
 
-/** Interns bytesOf(west), counting the decodes. */
-uint32_t intern(FootprintRegistry& registry, double west, std::span<const uint32_t> candidates,
+/** Interns bytesOf(lon), counting the decodes. */
+uint32_t intern(FootprintRegistry& registry, double lon, std::span<const uint32_t> candidates,
                 int& decodes) {
-  const std::vector<uint8_t> bytes = bytesOf(west);
+  const std::vector<uint8_t> bytes = bytesOf(lon);
   return registry.intern(bytes, candidates, [&](std::span<const uint8_t>, geo::MultiPolygon& out) {
     ++decodes;
-    out = square(west);
+    out = square(lon);
   });
 }
 
