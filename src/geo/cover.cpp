@@ -128,7 +128,7 @@ class Coverer {
     edges_.clear();
     appendEdges(part.outer, edges_);
     for (const SphericalRing& hole : part.holes) appendEdges(hole, edges_);
-    // Most footprints (tiles, their partial swaths) are convex: then a point is inside when it
+    // Many footprints (tiles, their partial swaths) are convex: then a point is inside when it
     // lies on the left of every edge's great circle, a few dot products instead of the
     // winding number's arc tangent per edge (which was 4% of a year's pyramid). The two agree
     // on every point that is not within rounding of an edge, and classify() asks only for the
@@ -249,7 +249,7 @@ class Coverer {
     if (!touchedByEdge()) {
       // No footprint edge meets the cell: it is wholly inside or wholly outside. Beside a
       // cell wholly inside, the two closed cells form a connected set that no edge meets, so
-      // it is inside too; otherwise the winding number of its centre decides.
+      // it is inside too; otherwise whether the part holds its centre decides.
       if (!beside_whole_cell && !partContains(shape_->center)) return Overlap::kNone;
       area_ = need_areas_ ? cells_.areaSteradians(shape_->cell) : 0.0;
       return Overlap::kWhole;
